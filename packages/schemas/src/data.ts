@@ -1,0 +1,17 @@
+/**
+ * @safe-place/schemas/data: the taxonomy, platforms, help resources, limits and formats as
+ * plain data, without zod, for bundles that count every byte (the `<safe-place-help>` panel).
+ *
+ * @example
+ * import { categories, selectResources, helpResources } from '@safe-place/schemas/data'
+ */
+
+export { type ErrorCode, errorCodes } from './error-codes'
+export { headers } from './http-headers'
+export { type Locale, type LocalizedText, locales } from './locales'
+export * from './report/formats'
+export { attachmentMediaTypes, reportLimits } from './report/limits'
+export { type HelpResourceId, helpResources } from './resources/data'
+export { type ResourceQuery, selectResources } from './resources/select'
+export * from './taxonomy/category-data'
+export * from './taxonomy/platform-data'

@@ -1,0 +1,36 @@
+/** Stable error codes with their HTTP status and default message (zod-free). */
+export const errorCodes = {
+  validation_failed: { status: 400, message: 'The request is not valid.' },
+  malformed_json: { status: 400, message: 'The body is not valid JSON.' },
+  invalid_encoding: { status: 400, message: 'The body is not valid UTF-8.' },
+  invalid_request: { status: 400, message: 'The request cannot be understood.' },
+  spam_detected: { status: 400, message: 'The report looks automated and was not accepted.' },
+  unauthorized: { status: 401, message: 'A valid key is required.' },
+  receipt_invalid: { status: 401, message: 'The reference or the receipt token is not right.' },
+  forbidden: { status: 403, message: 'This key may not do that.' },
+  origin_not_allowed: { status: 403, message: 'This site may not use this site key.' },
+  site_key_invalid: { status: 403, message: 'The site key is unknown or revoked.' },
+  challenge_required: { status: 403, message: 'A proof-of-work solution is required.' },
+  challenge_failed: { status: 403, message: 'The proof-of-work solution is not valid.' },
+  not_found: { status: 404, message: 'Nothing was found here.' },
+  method_not_allowed: { status: 405, message: 'This method is not allowed here.' },
+  conflict: { status: 409, message: 'The request conflicts with the current state.' },
+  idempotency_conflict: {
+    status: 409,
+    message: 'This Idempotency-Key was already used with a different request.',
+  },
+  report_withdrawn: { status: 410, message: 'This report was withdrawn and its data erased.' },
+  payload_too_large: { status: 413, message: 'The request is too large.' },
+  unsupported_media_type: { status: 415, message: 'This content type is not accepted.' },
+  attachments_forbidden: {
+    status: 422,
+    message: 'Files cannot be sent for this kind of report.',
+  },
+  attachment_invalid: { status: 422, message: 'The file is not a PNG, JPEG or WebP image.' },
+  unsafe_url: { status: 422, message: 'This URL is not allowed as a webhook endpoint.' },
+  rate_limited: { status: 429, message: 'Too many requests. Please try again shortly.' },
+  internal_error: { status: 500, message: 'Something went wrong on our side.' },
+  service_unavailable: { status: 503, message: 'The service is not available right now.' },
+} as const satisfies Record<string, { status: number; message: string }>
+
+export type ErrorCode = keyof typeof errorCodes
