@@ -1,0 +1,62 @@
+/**
+ * The server side of `bench:intake`, in its own process so the load generator does not steal
+ * its CPU: a hub on a fresh libSQL file with one site key, and a bare Hono JSON route on the
+ * same Node server. Prints `{ port, siteKey }` as one JSON line, then serves until killed.
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+import { createPartner } from '../src/admin/partners'
+import { createSiteKey } from '../src/admin/site-keys'
+import { createHub } from '../src/app'
+import { Keyring } from '../src/crypto/keyring'
+import { migrateDatabase, openDatabase } from '../src/db/client'
+
+const dir = mkdtempSync(join(tmpdir(), 'sp-bench-'))
+const handle = await openDatabase({ url: `file:${join(dir, 'hub.db')}` })
+await migrateDatabase(handle.db)
+const now = new Date()
+const partner = await createPartner(handle.db, { name: 'Bench', kind: 'brand' }, now)
+const site = await createSiteKey(
+  handle.db,
+  undefined,
+  {
+    partnerId: partner.id,
+    allowedOrigins: ['https://bench.example'],
+    requireChallenge: false,
+    rateLimitPerMinute: 100_000,
+  },
+  now,
+)
+const hub = createHub({
+  db: handle.db,
+  keyring: new Keyring({ id: 'bench', key: randomBytes(32) }),
+  // Limits raised so the bench measures intake, not the limiter.
+  settings: { clientReportsPerMinute: 1_000_000, siteKeyRateMultiplier: 1_000 },
+})
+
+const root = new Hono()
+root.post('/bench/bare', async (c) => c.json({ received: Boolean(await c.req.json()) }, 201))
+root.get('/bench/count', async (c) => {
+  const rows = await handle.client.execute('select count(*) as n from reports')
+  return c.json({ reports: Number(rows.rows[0]?.n) })
+})
+root.route('/', hub)
+const server = serve({ fetch: root.fetch, hostname: '127.0.0.1', port: 0 })
+server.once('listening', () => {
+  const { port } = server.address() as AddressInfo
+  process.stdout.write(`${JSON.stringify({ port, siteKey: site.key })}\n`)
+})
+
+const stop = () => {
+  server.close()
+  handle.close()
+  rmSync(dir, { recursive: true, force: true })
+  process.exit(0)
+}
+process.on('SIGTERM', stop)
+process.on('SIGINT', stop)

@@ -1,0 +1,31 @@
+/**
+ * Every route group of the hub, mounted by `createHub` in this order. To add a group (the
+ * receiver and delivery routes), write `api/<group>.ts` exporting a function that returns an
+ * `OpenAPIHono<HubEnv>` and add it to this list: it gets the error handling, CORS, logging and
+ * the OpenAPI document for free.
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { HubEnv } from '../http/env'
+import { adminReportRoutes } from './admin-reports'
+import { adminTenantRoutes } from './admin-tenants'
+import { healthRoutes } from './health'
+import { messageRoutes } from './messages'
+import { publicInfoRoutes } from './public-info'
+import { receiverRoutes } from './receivers'
+import { reportIntakeRoutes } from './report-intake'
+import { reportReceiptRoutes } from './report-receipt'
+import { statusUpdateRoutes } from './status-updates'
+import { widgetAssetRoutes } from './widget-assets'
+
+export const routeGroups: ReadonlyArray<() => OpenAPIHono<HubEnv>> = [
+  healthRoutes,
+  publicInfoRoutes,
+  reportIntakeRoutes,
+  reportReceiptRoutes,
+  adminTenantRoutes,
+  adminReportRoutes,
+  widgetAssetRoutes,
+  receiverRoutes,
+  messageRoutes,
+  statusUpdateRoutes,
+]

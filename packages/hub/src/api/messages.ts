@@ -1,0 +1,124 @@
+/**
+ * Operator API for the outbox: list messages (by receiver, state, time range), one message
+ * with its attempt log, replay one message. Partner keys see their own receivers' messages.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { DeliveryAttempt, DeliveryMessage, MessageState, Timestamp } from '@safe-place/schemas'
+import { requireApiKey, tenantOf } from '../auth/api-key'
+import { getMessage, getMessageSummary, listMessages } from '../delivery/messages-store'
+import { listReceivers } from '../delivery/receivers-store'
+import { replayMessage } from '../delivery/replay'
+import type { HubEnv } from '../http/env'
+import { HubError } from '../http/hub-error'
+import { errorResponses, jsonContent } from '../http/openapi-errors'
+
+const security = [{ apiKey: [] }]
+const tags = ['Receivers']
+const idParam = z.object({
+  id: z
+    .string()
+    .max(60)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+})
+const oneErrors = errorResponses('unauthorized', 'forbidden', 'not_found')
+
+const MessageQuery = z.object({
+  receiverId: z.string().max(60).optional(),
+  state: MessageState.optional(),
+  from: Timestamp.optional(),
+  to: Timestamp.optional(),
+  cursor: z.string().max(60).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+})
+const MessageWithAttempts = DeliveryMessage.extend({ attempts: z.array(DeliveryAttempt) }).openapi(
+  'DeliveryMessageWithAttempts',
+)
+
+export const listMessagesRoute = createRoute({
+  method: 'get',
+  path: '/v1/admin/messages',
+  tags,
+  security,
+  summary: 'List webhook messages, newest first',
+  request: { query: MessageQuery },
+  responses: {
+    200: jsonContent(
+      z.object({ items: z.array(DeliveryMessage), nextCursor: z.string().nullable() }),
+      'A page',
+    ),
+    ...errorResponses('validation_failed', 'unauthorized', 'forbidden'),
+  },
+})
+export const getMessageRoute = createRoute({
+  method: 'get',
+  path: '/v1/admin/messages/{id}',
+  tags,
+  security,
+  summary: 'One message and its attempts',
+  request: { params: idParam },
+  responses: { 200: jsonContent(MessageWithAttempts, 'The message'), ...oneErrors },
+})
+export const replayMessageRoute = createRoute({
+  method: 'post',
+  path: '/v1/admin/messages/{id}/replay',
+  tags,
+  security,
+  summary: 'Replay one message',
+  request: { params: idParam },
+  responses: {
+    200: jsonContent(DeliveryMessage, 'Queued again'),
+    ...oneErrors,
+    ...errorResponses('conflict', 'report_withdrawn'),
+  },
+})
+
+export function messageRoutes(): OpenAPIHono<HubEnv> {
+  const app = new OpenAPIHono<HubEnv>()
+  const operator = requireApiKey('operator')
+  const operatorOrPartner = requireApiKey('operator', 'partner')
+  app.use('/v1/admin/messages', operatorOrPartner)
+  app.use('/v1/admin/messages/*', async (c, next) =>
+    c.req.method === 'GET' ? operatorOrPartner(c, next) : operator(c, next),
+  )
+
+  async function ownReceivers(c: {
+    get(key: 'hub'): HubEnv['Variables']['hub']
+    get(key: 'principal'): HubEnv['Variables']['principal']
+  }) {
+    const tenant = tenantOf(c.get('principal'))
+    if (tenant === undefined) return undefined
+    return (await listReceivers(c.get('hub').db, tenant)).map((r) => r.id)
+  }
+
+  app.openapi(listMessagesRoute, async (c) => {
+    const q = c.req.valid('query')
+    const page = await listMessages(c.get('hub').db, {
+      ...q,
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined,
+      receiverIds: await ownReceivers(c),
+    })
+    return c.json(page, 200)
+  })
+  app.openapi(getMessageRoute, async (c) => {
+    const message = await getMessage(c.get('hub').db, c.req.valid('param').id)
+    const own = await ownReceivers(c)
+    if (!message || (own && !own.includes(message.receiverId))) throw new HubError('not_found')
+    return c.json(message, 200)
+  })
+  app.openapi(replayMessageRoute, async (c) => {
+    const { db, engine, now } = c.get('hub')
+    const id = c.req.valid('param').id
+    const result = await replayMessage(db, id, now())
+    if (result === 'not_found') throw new HubError('not_found')
+    if (result === 'erased')
+      throw new HubError('report_withdrawn', 'This message was erased: its report was withdrawn.')
+    if (result === 'in_flight')
+      throw new HubError('conflict', 'This message is being delivered right now.')
+    engine?.wake()
+    const message = await getMessageSummary(db, id)
+    if (!message) throw new HubError('not_found')
+    return c.json(message, 200)
+  })
+  return app
+}

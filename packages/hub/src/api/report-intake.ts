@@ -1,0 +1,250 @@
+/**
+ * `POST /v1/reports`: site key, rate limits, optional proof of work, then the body in one of
+ * three forms — canonical JSON, multipart with screenshots, or a partner's legacy form — each
+ * turned into a candidate report by its source adapter and handed to `submitReport`.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import {
+  headers,
+  IdempotencyKey,
+  issuesToDetails,
+  Receipt,
+  ReportIntake,
+  reportLimits,
+} from '@safe-place/schemas'
+import type { Context } from 'hono'
+import { assertAttachmentsAllowed } from '../attachments/policy'
+import type { ProcessedAttachment } from '../attachments/processed'
+import { stripImage } from '../attachments/strip-image'
+import { requireSiteKey } from '../auth/site-key'
+import { bodyKindOf, decodeUtf8, limitBody, parseJsonText } from '../http/body'
+import { clientKey } from '../http/client-key'
+import type { HubEnv } from '../http/env'
+import { HubError } from '../http/hub-error'
+import { errorResponses, jsonContent } from '../http/openapi-errors'
+import { enforceRate } from '../http/rate-limit'
+import { type IdempotencyRequest, requestHash } from '../intake/idempotency'
+import { verifyPowHeader } from '../intake/proof-of-work'
+import { canonicalSource } from '../intake/sources/canonical'
+import { LegacyFormError, legacyFormSource } from '../intake/sources/legacy-form'
+import { parseIntake, submitReport } from '../intake/submit-report'
+
+/** Five files of 5 MB and the report, with room for multipart framing. */
+export const MULTIPART_MAX_BYTES =
+  reportLimits.attachmentsMax * reportLimits.attachmentMaxBytes +
+  reportLimits.jsonBodyMaxBytes +
+  64 * 1024
+
+export const submitReportRoute = createRoute({
+  method: 'post',
+  path: '/v1/reports',
+  tags: ['Public'],
+  summary: 'Send a report',
+  description:
+    'JSON `ReportIntake`; or `multipart/form-data` with a `report` part (JSON text) and up to 5 `attachments` parts (PNG/JPEG/WebP, 5 MB each, metadata stripped); or a legacy flat form (`application/x-www-form-urlencoded`). The receipt token is shown once.',
+  request: {
+    headers: z.object({
+      [headers.siteKey]: z.string().openapi({ description: 'The public site key' }),
+      [headers.idempotencyKey]: IdempotencyKey.optional(),
+      [headers.pow]: z
+        .string()
+        .optional()
+        .openapi({ description: 'Base64 JSON PowSolution, when the site key requires it' }),
+    }),
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: ReportIntake },
+        'multipart/form-data': {
+          schema: z.object({
+            report: z.string().openapi({ description: 'ReportIntake as JSON text' }),
+            attachments: z
+              .array(z.string().openapi({ format: 'binary' }))
+              .max(reportLimits.attachmentsMax)
+              .optional(),
+          }),
+        },
+        'application/x-www-form-urlencoded': {
+          schema: z.record(z.string(), z.string()).openapi({
+            description: 'Legacy flat form: category, platform, url, account, description, role…',
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: jsonContent(Receipt, 'Accepted: the receipt (same answer for a repeated Idempotency-Key)'),
+    ...errorResponses(
+      'validation_failed',
+      'malformed_json',
+      'invalid_encoding',
+      'invalid_request',
+      'spam_detected',
+      'site_key_invalid',
+      'origin_not_allowed',
+      'challenge_required',
+      'challenge_failed',
+      'idempotency_conflict',
+      'payload_too_large',
+      'unsupported_media_type',
+      'attachments_forbidden',
+      'attachment_invalid',
+    ),
+  },
+})
+
+function idempotencyOf(c: Context<HubEnv>): string | undefined {
+  const raw = c.req.header(headers.idempotencyKey)
+  if (raw === undefined) return undefined
+  const parsed = IdempotencyKey.safeParse(raw)
+  if (!parsed.success) {
+    throw new HubError('validation_failed', `The ${headers.idempotencyKey} header is not valid.`, {
+      details: issuesToDetails(parsed.error.issues).map((d) => ({
+        ...d,
+        path: headers.idempotencyKey,
+      })),
+    })
+  }
+  return parsed.data
+}
+
+function assertJsonSize(bytes: ArrayBuffer): void {
+  if (bytes.byteLength > reportLimits.jsonBodyMaxBytes) {
+    throw new HubError(
+      'payload_too_large',
+      `The report is larger than ${reportLimits.jsonBodyMaxBytes} bytes.`,
+    )
+  }
+}
+
+interface ParsedBody {
+  candidate: unknown
+  files: Uint8Array[]
+  source: 'api' | 'legacy_form'
+}
+
+async function parseMultipart(bytes: ArrayBuffer, contentType: string): Promise<ParsedBody> {
+  let form: FormData
+  try {
+    form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData()
+  } catch {
+    throw new HubError('invalid_request', 'The multipart body cannot be read.')
+  }
+  let candidate: unknown
+  const files: Uint8Array[] = []
+  for (const [name, value] of form.entries()) {
+    if (name === 'report' && typeof value === 'string' && candidate === undefined) {
+      const text = new TextEncoder().encode(value)
+      assertJsonSize(text.buffer)
+      candidate = parseJsonText(value)
+    } else if (name === 'attachments' && typeof value !== 'string') {
+      if (files.length >= reportLimits.attachmentsMax) {
+        throw new HubError('validation_failed', 'Too many files.', {
+          details: [
+            { path: 'attachments', message: `At most ${reportLimits.attachmentsMax} files` },
+          ],
+        })
+      }
+      files.push(new Uint8Array(await value.arrayBuffer()))
+    } else {
+      throw new HubError('validation_failed', `Unexpected part ${name.slice(0, 50)}.`, {
+        details: [
+          { path: name.slice(0, 100), message: 'Only a report part and attachments parts' },
+        ],
+      })
+    }
+  }
+  if (candidate === undefined) {
+    throw new HubError('validation_failed', 'The multipart body has no report part.', {
+      details: [{ path: 'report', message: 'Required' }],
+    })
+  }
+  return { candidate, files, source: 'api' }
+}
+
+async function parseBody(c: Context<HubEnv>): Promise<ParsedBody> {
+  const contentType = c.req.header('content-type')
+  const kind = bodyKindOf(contentType)
+  if (!kind) {
+    throw new HubError(
+      'unsupported_media_type',
+      'Send application/json, multipart/form-data or application/x-www-form-urlencoded.',
+    )
+  }
+  const bytes = await c.req.arrayBuffer()
+  if (kind === 'multipart') return parseMultipart(bytes, contentType ?? '')
+  assertJsonSize(bytes)
+  const text = decodeUtf8(bytes)
+  if (kind === 'json')
+    return { candidate: canonicalSource.toIntake(parseJsonText(text)), files: [], source: 'api' }
+  try {
+    return {
+      candidate: legacyFormSource.toIntake(new URLSearchParams(text)),
+      files: [],
+      source: 'legacy_form',
+    }
+  } catch (error) {
+    if (error instanceof LegacyFormError) {
+      throw new HubError('validation_failed', 'The form has an unknown field.', {
+        details: [{ path: error.field.slice(0, 100), message: 'Unknown field' }],
+      })
+    }
+    throw error
+  }
+}
+
+export function reportIntakeRoutes(): OpenAPIHono<HubEnv> {
+  const app = new OpenAPIHono<HubEnv>()
+  app.openAPIRegistry.registerPath(submitReportRoute)
+  app.post(
+    '/v1/reports',
+    requireSiteKey(),
+    async (c, next) => {
+      const hub = c.get('hub')
+      const siteKey = c.get('siteKey')
+      const nowMs = hub.now().getTime()
+      const siteLimit = Math.max(
+        1,
+        Math.round(siteKey.rateLimitPerMinute * hub.settings.siteKeyRateMultiplier),
+      )
+      enforceRate(hub.limiters.siteKey, siteKey.id, siteLimit, nowMs)
+      enforceRate(
+        hub.limiters.clientReports,
+        clientKey(c),
+        hub.settings.clientReportsPerMinute,
+        nowMs,
+      )
+      if (siteKey.requireChallenge)
+        await verifyPowHeader(c.req.header(headers.pow), hub.powHmacKey, hub.now())
+      return limitBody(MULTIPART_MAX_BYTES)(c, next)
+    },
+    async (c) => {
+      const hub = c.get('hub')
+      const key = idempotencyOf(c)
+      const body = await parseBody(c)
+      let files: ProcessedAttachment[] = []
+      if (body.files.length) {
+        // Refuse forbidden files before decoding a single pixel of them.
+        const intake = parseIntake(body.candidate, body.source)
+        assertAttachmentsAllowed(intake.category, body.files.length)
+        files = []
+        for (const [index, file] of body.files.entries()) files.push(await stripImage(file, index))
+      }
+      const idempotency: IdempotencyRequest | undefined = key
+        ? { key, requestHash: requestHash(body.candidate, body.files) }
+        : undefined
+      const { receipt, replayed } = await submitReport(hub, {
+        candidate: body.candidate,
+        defaultSource: body.source,
+        siteKey: c.get('siteKey'),
+        userAgent: c.req.header('user-agent'),
+        files,
+        idempotency,
+      })
+      if (replayed) c.header('idempotent-replayed', 'true')
+      c.header('cache-control', 'no-store')
+      return c.json(receipt, 201)
+    },
+  )
+  return app
+}

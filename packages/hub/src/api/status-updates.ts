@@ -1,0 +1,71 @@
+/**
+ * Receivers talk back: `POST /v1/reports/{reference}/status` with a receiver API key, only
+ * about a report that was routed to that receiver. The reporter sees the status in plain words
+ * (and the note as written); the other receivers that got the report hear
+ * `report.status_changed`.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { ReceiverStatus, StatusUpdate } from '@safe-place/schemas'
+import { requireApiKey } from '../auth/api-key'
+import { applyStatusUpdate, StatusUpdateError } from '../delivery/status-update'
+import type { HubEnv } from '../http/env'
+import { HubError } from '../http/hub-error'
+import { errorResponses, jsonContent } from '../http/openapi-errors'
+
+const Answer = z.object({ reference: z.string(), status: ReceiverStatus })
+
+export const statusUpdateRoute = createRoute({
+  method: 'post',
+  path: '/v1/reports/{reference}/status',
+  tags: ['Receivers'],
+  security: [{ apiKey: [] }],
+  summary: 'Tell the reporter (and the other receivers) where a report stands',
+  request: {
+    params: z.object({
+      reference: z
+        .string()
+        .max(40)
+        .openapi({ param: { name: 'reference', in: 'path' } }),
+    }),
+    body: { required: true, content: { 'application/json': { schema: StatusUpdate } } },
+  },
+  responses: {
+    200: jsonContent(Answer, 'Recorded'),
+    ...errorResponses(
+      'validation_failed',
+      'malformed_json',
+      'unauthorized',
+      'forbidden',
+      'not_found',
+      'report_withdrawn',
+    ),
+  },
+})
+
+export function statusUpdateRoutes(): OpenAPIHono<HubEnv> {
+  const app = new OpenAPIHono<HubEnv>()
+  app.use('/v1/reports/:reference/status', async (c, next) =>
+    c.req.method === 'POST' ? requireApiKey('receiver')(c, next) : next(),
+  )
+  app.openapi(statusUpdateRoute, async (c) => {
+    const { db, keyring, engine, now, writeLock } = c.get('hub')
+    const receiverId = c.get('principal').receiverId
+    if (!receiverId) throw new HubError('forbidden', 'This key is not a receiver key.')
+    try {
+      const result = await writeLock.run(() =>
+        applyStatusUpdate(db, keyring, {
+          reference: c.req.valid('param').reference.trim().toUpperCase(),
+          receiverId,
+          update: c.req.valid('json'),
+          now: now(),
+        }),
+      )
+      if (result.messageIds.length) engine?.wake()
+      return c.json({ reference: result.reference, status: result.status }, 200)
+    } catch (error) {
+      if (error instanceof StatusUpdateError) throw new HubError(error.code, error.message)
+      throw error
+    }
+  })
+  return app
+}

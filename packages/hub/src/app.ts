@@ -1,0 +1,102 @@
+/**
+ * `createHub(options)`: the hub as a Hono app, wiring only — runtime on the context, request
+ * ids and logs, CORS, body guards, the route groups of `api/index.ts`, one error handler, one
+ * validation hook, the OpenAPI document (`/openapi.json`) and its docs (`/docs`). Runs on any
+ * runtime Hono runs on; `server.ts` is the Node entry.
+ *
+ * @example
+ * const { db } = await openDatabase({ url: 'file:./data/hub.db' })
+ * const app = createHub({ db, keyring })
+ * serve({ fetch: app.fetch, port: 3000 })
+ */
+import { randomBytes } from 'node:crypto'
+import { swaggerUI } from '@hono/swagger-ui'
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { routeGroups } from './api/index'
+import type { Keyring } from './crypto/keyring'
+import type { Database } from './db/client'
+import { GroupCommit } from './db/group-commit'
+import type { DeliveryEngine } from './delivery/engine'
+import { jsonBodyGuard } from './http/body'
+import { publicCors } from './http/cors'
+import { defaultHook } from './http/default-hook'
+import type { HubEnv } from './http/env'
+import { HubError } from './http/hub-error'
+import { RateLimiter } from './http/rate-limiter'
+import { onError } from './http/render-error'
+import { requestContext } from './http/request-context'
+import { createLogger, type Logger } from './logging/logger'
+import type { HubRuntime } from './runtime'
+import { HubSettings, type HubSettingsInput } from './settings'
+
+export interface HubOptions {
+  db: Database
+  keyring: Keyring
+  logger?: Logger
+  settings?: HubSettingsInput
+  /** Woken after each accepted report; `serve` passes the running engine. */
+  engine?: DeliveryEngine
+  /** HMAC key of proof-of-work challenges; give the same one to every process of a deployment. */
+  powHmacKey?: string
+  now?: () => Date
+}
+
+export type HubApp = OpenAPIHono<HubEnv>
+
+export function createHub(options: HubOptions): HubApp {
+  const writes = new GroupCommit(options.db)
+  // The delivery engine's writes queue behind intake's batches (see delivery/writer.ts).
+  options.engine?.attachWriter?.(writes)
+  const hub: HubRuntime = {
+    db: options.db,
+    keyring: options.keyring,
+    logger: options.logger ?? createLogger('silent'),
+    settings: HubSettings.parse(options.settings ?? {}),
+    engine: options.engine,
+    now: options.now ?? (() => new Date()),
+    limiters: {
+      siteKey: new RateLimiter(),
+      clientReports: new RateLimiter(),
+      clientReceipts: new RateLimiter(),
+    },
+    writes,
+    writeLock: { run: (fn) => writes.exclusive(fn) },
+    powHmacKey: options.powHmacKey ?? randomBytes(32).toString('base64url'),
+  }
+
+  const app = new OpenAPIHono<HubEnv>({ defaultHook })
+  app.use('*', requestContext(hub))
+  app.use('/v1/resources', publicCors({ anyOrigin: true }))
+  app.use('/v1/widget-config', publicCors())
+  app.use('/v1/challenge', publicCors())
+  app.use('/v1/reports', publicCors())
+  app.use('/v1/reports/*', publicCors())
+  app.use('/v1/admin/*', jsonBodyGuard())
+
+  for (const group of routeGroups) app.route('/', group())
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A secret API key (operator, partner or receiver scope)',
+  })
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Safe Place hub',
+      version: '0.1.0',
+      description:
+        'Report intake, receipts and the operator API. Every error is an ErrorBody `{ error: { code, message, details?, requestId? } }`.',
+    },
+  })
+  app.get('/docs', swaggerUI({ url: '/openapi.json' }))
+
+  app.notFound((c) => {
+    throw new HubError(
+      'not_found',
+      `No route for ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 100)}.`,
+    )
+  })
+  app.onError(onError)
+  return app
+}

@@ -1,0 +1,24 @@
+/** `retention run` and `key generate`: the operator's housekeeping. */
+import type { Command } from 'commander'
+import { generateKeyEntry } from '../crypto/key-source'
+import { purgeExpired } from '../retention/purge'
+import type { CliContext } from './context'
+
+export function registerMaintenance(program: Command, ctx: CliContext): void {
+  program
+    .command('retention')
+    .description('Retention of personal data')
+    .command('run')
+    .description('Purge attachments and personal fields past their retention period now')
+    .action(async () => {
+      const retention = ctx.config().settings.retention
+      ctx.print(await ctx.withDatabase(({ db }) => purgeExpired(db, retention, new Date())))
+    })
+  program
+    .command('key')
+    .description('Encryption keys')
+    .command('generate')
+    .description('Print a new SAFE_PLACE_KEYS entry (prepend it to rotate: new writes use it)')
+    .option('--id <id>', 'key id')
+    .action((o: { id?: string }) => ctx.print(generateKeyEntry(o.id)))
+}

@@ -1,0 +1,116 @@
+/**
+ * Where the hub runs: database, keys, address, log level. Read from the environment and CLI
+ * flags, validated with zod, so a bad setting stops the start with its name in the message.
+ *
+ * Environment: `DATABASE_URL` (default `file:./data/hub.db`), `DATABASE_AUTH_TOKEN`,
+ * `SAFE_PLACE_DATA_DIR` (default `./data`), `SAFE_PLACE_KEYS` (`id:base64key,…`, first is
+ * current), `HOST`, `PORT`, `LOG_LEVEL`, `NODE_ENV`, `SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE`,
+ * `SAFE_PLACE_RECEIPT_TRIES_PER_MINUTE`, `SAFE_PLACE_SITE_KEY_RATE_MULTIPLIER`,
+ * `SAFE_PLACE_TRUST_PROXY`, `SAFE_PLACE_RETENTION_ATTACHMENTS_DAYS`,
+ * `SAFE_PLACE_RETENTION_CLOSED_DAYS`, `SAFE_PLACE_RETENTION_ANY_DAYS`.
+ */
+import { join } from 'node:path'
+import { z } from 'zod'
+import { HubSettings } from './settings'
+
+const intFromEnv = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
+const boolFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+export const HubConfig = z.object({
+  production: z.boolean(),
+  dataDir: z.string().min(1),
+  databaseUrl: z
+    .string()
+    .regex(/^(file:|libsql:|https?:|wss?:)/, 'Must start with file:, libsql:, http(s): or ws(s):'),
+  databaseAuthToken: z.string().optional(),
+  /** Raw `SAFE_PLACE_KEYS`; parsed by `crypto/key-source.ts`. */
+  keys: z.string().optional(),
+  host: z.string().min(1),
+  port: intFromEnv(0, 65535),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  settings: HubSettings,
+})
+export type HubConfig = z.infer<typeof HubConfig>
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+}
+
+/** Environment variable names, by setting, so errors name what the operator actually set. */
+const envNames: Record<string, string> = {
+  databaseUrl: 'DATABASE_URL',
+  databaseAuthToken: 'DATABASE_AUTH_TOKEN',
+  dataDir: 'SAFE_PLACE_DATA_DIR',
+  keys: 'SAFE_PLACE_KEYS',
+  host: 'HOST',
+  port: 'PORT',
+  logLevel: 'LOG_LEVEL',
+  'settings.clientReportsPerMinute': 'SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE',
+  'settings.clientReceiptTriesPerMinute': 'SAFE_PLACE_RECEIPT_TRIES_PER_MINUTE',
+  'settings.siteKeyRateMultiplier': 'SAFE_PLACE_SITE_KEY_RATE_MULTIPLIER',
+  'settings.trustProxy': 'SAFE_PLACE_TRUST_PROXY',
+  'settings.retention.attachmentsDays': 'SAFE_PLACE_RETENTION_ATTACHMENTS_DAYS',
+  'settings.retention.closedReportDays': 'SAFE_PLACE_RETENTION_CLOSED_DAYS',
+  'settings.retention.anyReportDays': 'SAFE_PLACE_RETENTION_ANY_DAYS',
+}
+
+type Env = Record<string, string | undefined>
+
+function parseEnvValue(name: string, raw: string | undefined, schema: z.ZodType): unknown {
+  if (raw === undefined || raw === '') return undefined
+  const result = schema.safeParse(raw)
+  if (!result.success) {
+    throw new ConfigError(`${name}: ${result.error.issues[0]?.message ?? 'invalid'} (got "${raw}")`)
+  }
+  return result.data
+}
+
+/** CLI flags win over the environment; both are checked. */
+export interface ConfigOverrides {
+  databaseUrl?: string | undefined
+  dataDir?: string | undefined
+  host?: string | undefined
+  port?: string | number | undefined
+  logLevel?: string | undefined
+}
+
+export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = {}): HubConfig {
+  const dataDir = overrides.dataDir ?? env.SAFE_PLACE_DATA_DIR ?? './data'
+  const num = (n: string, min: number, max: number) =>
+    parseEnvValue(n, env[n], intFromEnv(min, max))
+  const candidate = {
+    production: env.NODE_ENV === 'production',
+    dataDir,
+    databaseUrl: overrides.databaseUrl ?? env.DATABASE_URL ?? `file:${join(dataDir, 'hub.db')}`,
+    databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
+    keys: env.SAFE_PLACE_KEYS || undefined,
+    host: overrides.host ?? env.HOST ?? '127.0.0.1',
+    port: overrides.port ?? env.PORT ?? 3000,
+    logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
+    settings: HubSettings.parse({
+      clientReportsPerMinute: num('SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE', 1, 1_000_000),
+      clientReceiptTriesPerMinute: num('SAFE_PLACE_RECEIPT_TRIES_PER_MINUTE', 1, 1_000_000),
+      siteKeyRateMultiplier: parseEnvValue(
+        'SAFE_PLACE_SITE_KEY_RATE_MULTIPLIER',
+        env.SAFE_PLACE_SITE_KEY_RATE_MULTIPLIER,
+        z.coerce.number().min(0.001).max(1_000_000),
+      ),
+      trustProxy: parseEnvValue('SAFE_PLACE_TRUST_PROXY', env.SAFE_PLACE_TRUST_PROXY, boolFromEnv),
+      retention: {
+        attachmentsDays: num('SAFE_PLACE_RETENTION_ATTACHMENTS_DAYS', 1, 100_000),
+        closedReportDays: num('SAFE_PLACE_RETENTION_CLOSED_DAYS', 1, 100_000),
+        anyReportDays: num('SAFE_PLACE_RETENTION_ANY_DAYS', 1, 100_000),
+      },
+    }),
+  }
+  const result = HubConfig.safeParse(candidate)
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    const path = issue?.path.join('.') ?? ''
+    const name = envNames[path] ?? path
+    throw new ConfigError(`${name}: ${issue?.message ?? 'invalid'}`)
+  }
+  return result.data
+}

@@ -1,0 +1,263 @@
+/**
+ * The hub's tables (drizzle on libSQL). Free-form and identifying report content lives only in
+ * `sealed` columns, encrypted with AES-256-GCM (`crypto/`); plain columns hold what routing,
+ * the operator inbox and the statistics need, and nothing a person wrote.
+ *
+ * Times are integer milliseconds since the epoch (`timestamp_ms`), so leases and schedules
+ * compare as numbers in SQL.
+ */
+import { sql } from 'drizzle-orm'
+import {
+  blob,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`)
+
+export const partners = sqliteTable('partners', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  createdAt: createdAt(),
+})
+
+export const siteKeys = sqliteTable(
+  'site_keys',
+  {
+    id: text('id').primaryKey(),
+    /** The public key (`spk_…`) a page puts in its markup. */
+    key: text('key').notNull(),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    label: text('label'),
+    allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull(),
+    requireChallenge: integer('require_challenge', { mode: 'boolean' }).notNull().default(false),
+    rateLimitPerMinute: integer('rate_limit_per_minute').notNull().default(600),
+    categories: text('categories', { mode: 'json' }).$type<string[] | null>(),
+    createdAt: createdAt(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('site_keys_key').on(t.key), index('site_keys_partner').on(t.partnerId)],
+)
+
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    scope: text('scope').notNull(),
+    partnerId: text('partner_id').references(() => partners.id),
+    receiverId: text('receiver_id'),
+    /** First characters of the secret, to recognise it in a list. */
+    prefix: text('prefix').notNull(),
+    /** SHA-256 of the secret (high-entropy, so no slow hash is needed); the secret is never stored. */
+    secretHash: text('secret_hash').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('api_keys_secret_hash').on(t.secretHash)],
+)
+
+export const receivers = sqliteTable(
+  'receivers',
+  {
+    id: text('id').primaryKey(),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    kind: text('kind').notNull(),
+    name: text('name', { mode: 'json' }).$type<{ fr: string; en: string }>().notNull(),
+    purpose: text('purpose', { mode: 'json' }).$type<{ fr: string; en: string }>().notNull(),
+    url: text('url').notNull(),
+    profile: text('profile').notNull(),
+    filters: text('filters', { mode: 'json' })
+      .$type<{ categories?: string[]; platforms?: string[]; countries?: string[] }>()
+      .notNull(),
+    consentRequired: integer('consent_required', { mode: 'boolean' }).notNull().default(true),
+    consentTextVersion: text('consent_text_version').notNull().default('1'),
+    /** The Standard Webhooks secret (`whsec_…`), sealed. */
+    secretSealed: text('secret_sealed').notNull(),
+    /** During a rotation, the previous secret keeps signing until `previousSecretExpiresAt`. */
+    previousSecretSealed: text('previous_secret_sealed'),
+    previousSecretExpiresAt: integer('previous_secret_expires_at', { mode: 'timestamp_ms' }),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    disabledReason: text('disabled_reason'),
+    concurrency: integer('concurrency').notNull().default(4),
+    ratePerSecond: integer('rate_per_second').notNull().default(20),
+    /** Set at the first failure after a success; cleared by a success. */
+    failingSince: integer('failing_since', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('receivers_partner').on(t.partnerId)],
+)
+
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: text('id').primaryKey(),
+    reference: text('reference').notNull(),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    siteKeyId: text('site_key_id'),
+    /** SHA-256 of the receipt token; the token itself is shown once and never stored. */
+    receiptTokenHash: text('receipt_token_hash').notNull(),
+    status: text('status').notNull(),
+    urgent: integer('urgent', { mode: 'boolean' }).notNull(),
+    category: text('category').notNull(),
+    subtypes: text('subtypes', { mode: 'json' }).$type<string[]>().notNull(),
+    platform: text('platform').notNull(),
+    raid: integer('raid', { mode: 'boolean' }).notNull(),
+    ongoing: integer('ongoing', { mode: 'boolean' }).notNull(),
+    reporterRole: text('reporter_role').notNull(),
+    targetAge: text('target_age').notNull(),
+    targetIsWomanOrGirl: integer('target_is_woman_or_girl', { mode: 'boolean' }),
+    minorInvolved: integer('minor_involved', { mode: 'boolean' }).notNull(),
+    goodFaith: integer('good_faith', { mode: 'boolean' }).notNull(),
+    locale: text('locale').notNull(),
+    country: text('country'),
+    source: text('source').notNull(),
+    userAgentFamily: text('user_agent_family').notNull(),
+    dsa: text('dsa', { mode: 'json' }).notNull(),
+    ozoneReasons: text('ozone_reasons', { mode: 'json' }).$type<string[]>().notNull(),
+    consents: text('consents', { mode: 'json' }).notNull(),
+    /**
+     * Sealed JSON of everything a person wrote or that identifies someone: description, content
+     * and evidence URLs, accounts, target handle, evidence texts, contact. Null once erased.
+     */
+    sealed: text('sealed'),
+    attachmentCount: integer('attachment_count').notNull().default(0),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    /** First status set by a receiver: for "median time to first action" statistics. */
+    firstActionAt: integer('first_action_at', { mode: 'timestamp_ms' }),
+    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    /** When the retention job erased the personal fields of a closed report. */
+    purgedAt: integer('purged_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('reports_reference').on(t.reference),
+    index('reports_partner_submitted').on(t.partnerId, t.submittedAt),
+    index('reports_inbox').on(t.urgent, t.submittedAt),
+  ],
+)
+
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    reportId: text('report_id')
+      .notNull()
+      .references(() => reports.id),
+    mediaType: text('media_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    /** SHA-256 of the stripped image, so receivers can check what they download. */
+    sha256: text('sha256').notNull(),
+    /** The stripped image, sealed. Null once erased. */
+    dataSealed: blob('data_sealed', { mode: 'buffer' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('attachments_report').on(t.reportId)],
+)
+
+/** What happened to a report, for the operator and (in plain words) for the reporter. */
+export const timelineEvents = sqliteTable(
+  'timeline_events',
+  {
+    id: text('id').primaryKey(),
+    reportId: text('report_id')
+      .notNull()
+      .references(() => reports.id),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    /** received · routing · delivered · status_changed · withdrawn · purged */
+    kind: text('kind').notNull(),
+    status: text('status'),
+    receiverId: text('receiver_id'),
+    decision: text('decision'),
+    reason: text('reason'),
+    actions: text('actions', { mode: 'json' }).$type<string[] | null>(),
+    /** A receiver's note for the reporter, sealed. */
+    noteSealed: text('note_sealed'),
+  },
+  (t) => [index('timeline_report').on(t.reportId, t.at)],
+)
+
+/** Same key + same body → same answer, for 24 hours. The answer holds a receipt token: sealed. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    siteKeyId: text('site_key_id').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    responseStatus: integer('response_status').notNull(),
+    responseSealed: text('response_sealed').notNull(),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteKeyId, t.key] })],
+)
+
+/**
+ * The transactional outbox: one row per webhook message, written in the same transaction as
+ * the report. `id` is the Standard Webhooks `webhook-id`, stable across retries.
+ */
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    receiverId: text('receiver_id')
+      .notNull()
+      .references(() => receivers.id),
+    reportId: text('report_id').references(() => reports.id),
+    eventType: text('event_type').notNull(),
+    /** The event body `{ type, timestamp, data }` cut to the receiver's profile, sealed. */
+    payloadSealed: text('payload_sealed'),
+    urgent: integer('urgent', { mode: 'boolean' }).notNull().default(false),
+    /** pending · delivering · succeeded · failed · dead · cancelled */
+    state: text('state').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+    /** The worker holding the message, and until when; an expired lease may be taken over. */
+    leaseOwner: text('lease_owner'),
+    leaseExpiresAt: integer('lease_expires_at', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('messages_due').on(t.state, t.urgent, t.nextAttemptAt),
+    index('messages_receiver').on(t.receiverId, t.createdAt),
+    index('messages_report').on(t.reportId),
+  ],
+)
+
+export const deliveryAttempts = sqliteTable(
+  'delivery_attempts',
+  {
+    id: text('id').primaryKey(),
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id),
+    workerId: text('worker_id').notNull(),
+    attemptedAt: integer('attempted_at', { mode: 'timestamp_ms' }).notNull(),
+    responseStatus: integer('response_status'),
+    durationMs: integer('duration_ms').notNull(),
+    /** The first 2 KB of the response body. */
+    responseBody: text('response_body'),
+    error: text('error'),
+  },
+  (t) => [index('attempts_message').on(t.messageId, t.attemptedAt)],
+)

@@ -1,0 +1,125 @@
+/** The operator's view of the outbox: messages with their reference, and their attempt log. */
+import type { DeliveryAttempt, DeliveryMessage, MessageState } from '@safe-place/schemas'
+import { and, asc, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm'
+import type { Database } from '../db/client'
+import { deliveryAttempts, messages, reports } from '../db/schema'
+
+export interface MessageQuery {
+  receiverId?: string | undefined
+  state?: MessageState | undefined
+  from?: Date | undefined
+  to?: Date | undefined
+  /** The last id of the previous page (ids sort by creation). */
+  cursor?: string | undefined
+  limit?: number | undefined
+  /** Restrict to receivers of one partner (partner keys). */
+  receiverIds?: readonly string[] | undefined
+}
+
+const columns = {
+  id: messages.id,
+  receiverId: messages.receiverId,
+  reference: reports.reference,
+  eventType: messages.eventType,
+  state: messages.state,
+  urgent: messages.urgent,
+  attempts: messages.attempts,
+  nextAttemptAt: messages.nextAttemptAt,
+  lastError: messages.lastError,
+  createdAt: messages.createdAt,
+  deliveredAt: messages.deliveredAt,
+}
+
+interface Row {
+  id: string
+  receiverId: string
+  reference: string | null
+  eventType: string
+  state: string
+  urgent: boolean
+  attempts: number
+  nextAttemptAt: Date | null
+  lastError: string | null
+  createdAt: Date
+  deliveredAt: Date | null
+}
+
+function toMessage(row: Row): DeliveryMessage {
+  return {
+    id: row.id,
+    receiverId: row.receiverId,
+    reference: row.reference ?? null,
+    eventType: row.eventType as DeliveryMessage['eventType'],
+    state: row.state as MessageState,
+    urgent: row.urgent,
+    attempts: row.attempts,
+    nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null,
+    lastError: row.lastError,
+    createdAt: row.createdAt.toISOString(),
+    deliveredAt: row.deliveredAt?.toISOString() ?? null,
+  }
+}
+
+export async function listMessages(
+  db: Database,
+  q: MessageQuery,
+): Promise<{ items: DeliveryMessage[]; nextCursor: string | null }> {
+  const limit = Math.min(Math.max(q.limit ?? 50, 1), 200)
+  const where: SQL[] = []
+  if (q.receiverId) where.push(eq(messages.receiverId, q.receiverId))
+  if (q.state) where.push(eq(messages.state, q.state))
+  if (q.from) where.push(gte(messages.createdAt, q.from))
+  if (q.to) where.push(lte(messages.createdAt, q.to))
+  if (q.cursor) where.push(lt(messages.id, q.cursor))
+  const rows = await db
+    .select(columns)
+    .from(messages)
+    .leftJoin(reports, eq(reports.id, messages.reportId))
+    .where(and(...where))
+    .orderBy(desc(messages.id))
+    .limit(limit + 1)
+  const visible = q.receiverIds ? rows.filter((r) => q.receiverIds?.includes(r.receiverId)) : rows
+  const page = visible.slice(0, limit)
+  return {
+    items: page.map(toMessage),
+    nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+  }
+}
+
+export async function getMessageSummary(db: Database, id: string): Promise<DeliveryMessage | null> {
+  const [row] = await db
+    .select(columns)
+    .from(messages)
+    .leftJoin(reports, eq(reports.id, messages.reportId))
+    .where(eq(messages.id, id))
+  return row ? toMessage(row) : null
+}
+
+export async function getMessage(
+  db: Database,
+  id: string,
+): Promise<(DeliveryMessage & { attempts: DeliveryAttempt[] }) | null> {
+  const [row] = await db
+    .select(columns)
+    .from(messages)
+    .leftJoin(reports, eq(reports.id, messages.reportId))
+    .where(eq(messages.id, id))
+  if (!row) return null
+  const attempts = await db
+    .select()
+    .from(deliveryAttempts)
+    .where(eq(deliveryAttempts.messageId, id))
+    .orderBy(asc(deliveryAttempts.attemptedAt))
+  return {
+    ...toMessage(row),
+    attempts: attempts.map((a) => ({
+      id: a.id,
+      messageId: a.messageId,
+      attemptedAt: a.attemptedAt.toISOString(),
+      responseStatus: a.responseStatus,
+      durationMs: a.durationMs,
+      responseBody: a.responseBody,
+      error: a.error,
+    })),
+  } as DeliveryMessage & { attempts: DeliveryAttempt[] }
+}

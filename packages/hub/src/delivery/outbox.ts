@@ -1,0 +1,44 @@
+/**
+ * Writes webhook messages to the outbox, sealed, inside the caller's transaction: a report is
+ * acknowledged only once its messages are durably queued with it.
+ */
+import type { WebhookEvent } from '@safe-place/schemas'
+import type { Keyring } from '../crypto/keyring'
+import { messages } from '../db/schema'
+import type { Executor } from '../db/transaction'
+import { newId } from '../ids'
+
+export interface OutboxMessage {
+  receiverId: string
+  reportId: string | null
+  event: WebhookEvent
+  urgent: boolean
+}
+
+/** The sealing context of a message payload: a payload copied to another row does not open. */
+export const payloadContext = (messageId: string) => `message:${messageId}`
+
+export async function enqueueMessages(
+  tx: Executor,
+  keyring: Keyring,
+  outgoing: readonly OutboxMessage[],
+  now: Date,
+): Promise<string[]> {
+  if (outgoing.length === 0) return []
+  const rows = outgoing.map((m) => {
+    const id = newId('msg')
+    return {
+      id,
+      receiverId: m.receiverId,
+      reportId: m.reportId,
+      eventType: m.event.type,
+      payloadSealed: keyring.sealJson(m.event, payloadContext(id)),
+      urgent: m.urgent,
+      state: 'pending',
+      nextAttemptAt: now,
+      createdAt: now,
+    }
+  })
+  await tx.insert(messages).values(rows)
+  return rows.map((r) => r.id)
+}

@@ -1,0 +1,60 @@
+/**
+ * An endpoint's health: `failingSince` is set at the first failure after a success and cleared
+ * by a success; an endpoint failing continuously for longer than the configured period (5 days
+ * by default) — or answering 410 Gone — is disabled, with the reason kept for the operator and
+ * a `receiver.disabled` log event.
+ */
+import { and, eq, isNull } from 'drizzle-orm'
+import type { Logger } from 'pino'
+import { receivers } from '../db/schema'
+import type { Executor } from '../db/transaction'
+
+export const DEFAULT_DISABLE_AFTER_MS = 5 * 24 * 3600 * 1000
+
+export async function disableReceiver(
+  tx: Executor,
+  logger: Logger,
+  receiverId: string,
+  reason: string,
+  now: number,
+): Promise<void> {
+  const changed = await tx
+    .update(receivers)
+    .set({ enabled: false, disabledReason: reason, updatedAt: new Date(now) })
+    .where(and(eq(receivers.id, receiverId), eq(receivers.enabled, true)))
+  if (changed.rowsAffected > 0) {
+    logger.warn({ event: 'receiver.disabled', receiverId, reason }, 'receiver disabled')
+  }
+}
+
+export async function recordReceiverSuccess(tx: Executor, receiverId: string): Promise<void> {
+  await tx.update(receivers).set({ failingSince: null }).where(eq(receivers.id, receiverId))
+}
+
+export async function recordReceiverFailure(
+  tx: Executor,
+  logger: Logger,
+  receiverId: string,
+  now: number,
+  disableAfterMs: number,
+): Promise<void> {
+  await tx
+    .update(receivers)
+    .set({ failingSince: new Date(now) })
+    .where(and(eq(receivers.id, receiverId), isNull(receivers.failingSince)))
+  const [row] = await tx
+    .select({ failingSince: receivers.failingSince })
+    .from(receivers)
+    .where(eq(receivers.id, receiverId))
+  const since = row?.failingSince?.getTime()
+  if (since !== undefined && now - since >= disableAfterMs) {
+    const days = Math.round((now - since) / 86_400_000)
+    await disableReceiver(
+      tx,
+      logger,
+      receiverId,
+      `Failing continuously since ${new Date(since).toISOString()} (${days} days)`,
+      now,
+    )
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Who "got" a report: the receivers a `report.created` message went to, or may have gone to
+ * (delivered, in flight, or tried at least once). They are the ones entitled to hear about its
+ * status changes and its withdrawal.
+ */
+import { and, eq, gt, inArray, or } from 'drizzle-orm'
+import { messages, receivers } from '../db/schema'
+import type { Executor } from '../db/transaction'
+
+export type ReceiverRow = typeof receivers.$inferSelect
+
+export async function receiversThatGotReport(
+  tx: Executor,
+  reportId: string,
+): Promise<ReceiverRow[]> {
+  const sent = await tx
+    .selectDistinct({ receiverId: messages.receiverId })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.reportId, reportId),
+        eq(messages.eventType, 'report.created'),
+        or(inArray(messages.state, ['succeeded', 'delivering']), gt(messages.attempts, 0)),
+      ),
+    )
+  if (sent.length === 0) return []
+  return tx
+    .select()
+    .from(receivers)
+    .where(
+      inArray(
+        receivers.id,
+        sent.map((s) => s.receiverId),
+      ),
+    )
+}
+
+/** Whether a report was routed to a receiver at all (a `report.created` message exists). */
+export async function wasRoutedTo(
+  tx: Executor,
+  reportId: string,
+  receiverId: string,
+): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: messages.id })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.reportId, reportId),
+        eq(messages.receiverId, receiverId),
+        eq(messages.eventType, 'report.created'),
+      ),
+    )
+    .limit(1)
+  return row !== undefined
+}

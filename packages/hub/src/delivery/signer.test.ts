@@ -1,0 +1,26 @@
+import { Webhook as StandardWebhook } from 'standardwebhooks'
+import { Webhook as SvixWebhook } from 'svix'
+import { describe, expect, it } from 'vitest'
+import { generateWebhookSecret } from './secrets'
+import { signWebhook } from './signer'
+
+describe('signer', () => {
+  it('signs so that standardwebhooks and svix both verify, with both secrets during rotation', () => {
+    const current = generateWebhookSecret()
+    const previous = generateWebhookSecret()
+    const body = JSON.stringify({
+      type: 'webhook.test',
+      timestamp: new Date().toISOString(),
+      data: {},
+    })
+    const headers = signWebhook({ current, previous }, 'msg_01TEST', new Date(), body)
+    expect(headers['webhook-id']).toBe('msg_01TEST')
+    expect(headers['webhook-signature'].split(' ')).toHaveLength(2)
+    for (const secret of [current, previous]) {
+      expect(() => new StandardWebhook(secret).verify(body, headers)).not.toThrow()
+      expect(() => new SvixWebhook(secret).verify(body, { ...headers })).not.toThrow()
+    }
+    expect(() => new StandardWebhook(generateWebhookSecret()).verify(body, headers)).toThrow()
+    expect(() => new StandardWebhook(current).verify(`${body} `, headers)).toThrow()
+  })
+})

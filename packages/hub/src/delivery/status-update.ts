@@ -1,0 +1,113 @@
+/**
+ * A receiver tells what it did (`POST /v1/reports/{reference}/status`): only about a report
+ * that was routed to it. The status goes on the timeline (with the note for the reporter,
+ * sealed), becomes the report's status (the first one also sets `first_action_at`), and the
+ * other receivers that got the report hear `report.status_changed` — no note, nothing personal.
+ */
+import {
+  ReceiverProfile,
+  type ReportStatusChangedEvent,
+  type StatusUpdate,
+} from '@safe-place/schemas'
+import { and, eq, isNull } from 'drizzle-orm'
+import type { Keyring } from '../crypto/keyring'
+import type { Database } from '../db/client'
+import { receivers, reports, timelineEvents } from '../db/schema'
+import { newId } from '../ids'
+import { noteContext } from '../reports/status-view'
+import { enqueueMessages } from './outbox'
+import { receiversThatGotReport, wasRoutedTo } from './recipients'
+
+export class StatusUpdateError extends Error {
+  override readonly name = 'StatusUpdateError'
+  constructor(
+    readonly code: 'not_found' | 'report_withdrawn' | 'forbidden',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export interface StatusUpdateInput {
+  reference: string
+  receiverId: string
+  update: StatusUpdate
+  now: Date
+}
+
+export interface StatusUpdateResult {
+  reference: string
+  status: StatusUpdate['status']
+  /** Messages queued to the other receivers: wake the engine after the commit. */
+  messageIds: string[]
+}
+
+export async function applyStatusUpdate(
+  db: Database,
+  keyring: Keyring,
+  input: StatusUpdateInput,
+): Promise<StatusUpdateResult> {
+  const { update, now } = input
+  return db.transaction(async (tx) => {
+    const [report] = await tx
+      .select()
+      .from(reports)
+      .where(eq(reports.reference, input.reference))
+      .limit(1)
+    // Same answer for "no such report" and "not yours": a receiver learns nothing of others'.
+    if (!report || !(await wasRoutedTo(tx, report.id, input.receiverId))) {
+      throw new StatusUpdateError('not_found', 'No report with this reference was sent to you.')
+    }
+    if (report.status === 'withdrawn' || report.withdrawnAt) {
+      throw new StatusUpdateError('report_withdrawn', 'The reporter withdrew this report.')
+    }
+    const [sender] = await tx.select().from(receivers).where(eq(receivers.id, input.receiverId))
+    if (!sender) throw new StatusUpdateError('forbidden', 'This key has no receiver.')
+
+    const eventId = newId('evt')
+    await tx.insert(timelineEvents).values({
+      id: eventId,
+      reportId: report.id,
+      at: now,
+      kind: 'status_changed',
+      status: update.status,
+      receiverId: sender.id,
+      actions: update.actions ?? null,
+      noteSealed: update.noteForReporter
+        ? keyring.seal(update.noteForReporter, noteContext(eventId))
+        : null,
+    })
+    await tx
+      .update(reports)
+      .set({ status: update.status, updatedAt: now })
+      .where(eq(reports.id, report.id))
+    await tx
+      .update(reports)
+      .set({ firstActionAt: now })
+      .where(and(eq(reports.id, report.id), isNull(reports.firstActionAt)))
+
+    const others = (await receiversThatGotReport(tx, report.id)).filter((r) => r.id !== sender.id)
+    const changedAt = now.toISOString()
+    const messageIds = await enqueueMessages(
+      tx,
+      keyring,
+      others.map((receiver) => {
+        const event: ReportStatusChangedEvent = {
+          type: 'report.status_changed',
+          timestamp: changedAt,
+          data: {
+            profile: ReceiverProfile.parse(receiver.profile),
+            reference: report.reference,
+            status: update.status,
+            ...(update.actions?.length && { actions: update.actions }),
+            changedBy: sender.kind as ReportStatusChangedEvent['data']['changedBy'],
+            changedAt,
+          },
+        }
+        return { receiverId: receiver.id, reportId: report.id, event, urgent: false }
+      }),
+      now,
+    )
+    return { reference: report.reference, status: update.status, messageIds }
+  })
+}

@@ -1,0 +1,77 @@
+/**
+ * Reading request bodies safely: a size limit enforced while reading (not only from
+ * `Content-Length`), strict UTF-8 (an invalid byte is a 400, never a silent U+FFFD), JSON that
+ * does not parse is a precise 400, and a content type the route does not take is a 415.
+ */
+
+import type { Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
+import type { HubEnv } from './env'
+import { HubError } from './hub-error'
+
+export type BodyKind = 'json' | 'multipart' | 'form'
+
+export function bodyKindOf(contentType: string | undefined): BodyKind | undefined {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase()
+  if (type === 'application/json') return 'json'
+  if (type === 'multipart/form-data') return 'multipart'
+  if (type === 'application/x-www-form-urlencoded') return 'form'
+  return undefined
+}
+
+/** Refuses bodies over `maxBytes`, counting bytes as they arrive. */
+export function limitBody(maxBytes: number) {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new HubError('payload_too_large', `The body is larger than ${maxBytes} bytes.`)
+    },
+  })
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+export function decodeUtf8(bytes: ArrayBuffer | Uint8Array): string {
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    throw new HubError('invalid_encoding')
+  }
+}
+
+export function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new HubError(
+      'malformed_json',
+      `The body is not valid JSON: ${(error as Error).message.slice(0, 200)}`,
+    )
+  }
+}
+
+export async function readBytes(c: Context<HubEnv>): Promise<ArrayBuffer> {
+  return c.req.arrayBuffer()
+}
+
+/**
+ * For JSON routes validated by `@hono/zod-openapi`: checks the content type, the size, UTF-8 and
+ * JSON syntax first, so the validator only ever sees well-formed JSON (Hono caches the body).
+ */
+export function jsonBodyGuard(maxBytes = 64 * 1024) {
+  const limit = limitBody(maxBytes)
+  return createMiddleware<HubEnv>(async (c, next) => {
+    if (!['POST', 'PUT', 'PATCH'].includes(c.req.method)) return next()
+    return limit(c, async () => {
+      const length = c.req.header('content-length')
+      const hasBody = c.req.raw.body !== null && length !== '0'
+      if (!hasBody) return next()
+      if (bodyKindOf(c.req.header('content-type')) !== 'json') {
+        throw new HubError('unsupported_media_type', 'Send the body as application/json.')
+      }
+      parseJsonText(decodeUtf8(await readBytes(c)))
+      await next()
+    })
+  })
+}

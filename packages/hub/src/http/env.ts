@@ -1,0 +1,23 @@
+/** The typed Hono environment: what middleware puts on the context for handlers to read. */
+import type { Logger } from 'pino'
+import type { ApiKeyPrincipal } from '../auth/principal'
+import type { siteKeys } from '../db/schema'
+import type { HubRuntime } from '../runtime'
+
+export type SiteKeyRow = typeof siteKeys.$inferSelect
+
+export interface HubVariables {
+  hub: HubRuntime
+  requestId: string
+  logger: Logger
+  /** Set by `requireApiKey`. */
+  principal: ApiKeyPrincipal
+  /** Set by `requireSiteKey`. */
+  siteKey: SiteKeyRow
+  /** Set by `bodyGuard`: the raw body, checked for size and UTF-8. */
+  rawBody: Uint8Array
+}
+
+export interface HubEnv {
+  Variables: HubVariables
+}

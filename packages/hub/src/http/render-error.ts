@@ -1,0 +1,72 @@
+/**
+ * The single place errors become HTTP answers: `HubError`s keep their code; Hono's own
+ * `HTTPException`s (e.g. a body limit) are mapped; anything else is logged and answered as an
+ * opaque 500 — its message may hold data and is never sent.
+ */
+import type { ErrorBody, ErrorCode, ErrorDetail } from '@safe-place/schemas'
+import { errorCodes } from '@safe-place/schemas'
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { HubEnv } from './env'
+import { HubError } from './hub-error'
+
+export function errorResponse(
+  c: Context<HubEnv>,
+  code: ErrorCode,
+  message?: string,
+  details?: ErrorDetail[],
+  headers: Record<string, string> = {},
+): Response {
+  const body: ErrorBody = {
+    error: {
+      code,
+      message: message ?? errorCodes[code].message,
+      ...(details?.length ? { details } : {}),
+      ...(c.get('requestId') ? { requestId: c.get('requestId') } : {}),
+    },
+  }
+  for (const [name, value] of Object.entries(headers)) c.header(name, value)
+  return c.json(body, errorCodes[code].status as ContentfulStatusCode)
+}
+
+function fromHttpException(err: HTTPException): ErrorCode {
+  switch (err.status) {
+    case 400:
+      return /json/i.test(err.message) ? 'malformed_json' : 'invalid_request'
+    case 401:
+      return 'unauthorized'
+    case 403:
+      return 'forbidden'
+    case 404:
+      return 'not_found'
+    case 405:
+      return 'method_not_allowed'
+    case 413:
+      return 'payload_too_large'
+    case 415:
+      return 'unsupported_media_type'
+    case 429:
+      return 'rate_limited'
+    default:
+      return err.status >= 500 ? 'internal_error' : 'invalid_request'
+  }
+}
+
+export function onError(err: Error, c: Context<HubEnv>): Response {
+  if (err instanceof HubError) {
+    return errorResponse(c, err.code, err.message, err.details, err.headers)
+  }
+  if (err instanceof HTTPException) {
+    const code = fromHttpException(err)
+    return errorResponse(c, code, code === 'internal_error' ? undefined : err.message)
+  }
+  // The message of an unknown error may quote request data (a failed query lists its
+  // parameters): log the error's name and frames only, never its message.
+  const frames = err.stack?.split('\n').filter((line) => line.trimStart().startsWith('at ')) ?? []
+  c.get('logger')?.error(
+    { err: { name: err.name, frames: frames.slice(0, 15) } },
+    'unhandled error',
+  )
+  return errorResponse(c, 'internal_error')
+}

@@ -1,0 +1,63 @@
+/**
+ * The reporter's view of their report: status and timeline in plain words, in their language.
+ * Receiver ids, routing reasons and anything internal never appear; a receiver's note for the
+ * reporter does, as they wrote it.
+ */
+import type {
+  Locale,
+  ReportStatus,
+  ReportStatusView,
+  StatusTimelineEntry,
+} from '@safe-place/schemas'
+import { asc, eq } from 'drizzle-orm'
+import type { Keyring } from '../crypto/keyring'
+import { timelineEvents } from '../db/schema'
+import type { Executor } from '../db/transaction'
+import { purgedMessage, statusMessages } from '../i18n/status-messages'
+import type { ReportRow } from './receipt-access'
+
+export const noteContext = (eventId: string) => `note:${eventId}`
+
+export async function statusViewOf(
+  db: Executor,
+  keyring: Keyring,
+  report: ReportRow,
+  locale: Locale,
+): Promise<ReportStatusView> {
+  const events = await db
+    .select()
+    .from(timelineEvents)
+    .where(eq(timelineEvents.reportId, report.id))
+    .orderBy(asc(timelineEvents.at))
+  const timeline: StatusTimelineEntry[] = []
+  for (const event of events) {
+    const at = event.at.toISOString()
+    if (event.kind === 'purged') {
+      timeline.push({ at, message: purgedMessage[locale] })
+      continue
+    }
+    if (!event.status || event.kind === 'routing' || event.kind === 'delivered') continue
+    const status = event.status as ReportStatus
+    let message = statusMessages[status][locale]
+    if (event.noteSealed) {
+      try {
+        message = `${message} ${keyring.open(event.noteSealed, noteContext(event.id))}`.slice(
+          0,
+          1200,
+        )
+      } catch {
+        // A note that cannot be opened (lost key) is left out rather than failing the page.
+      }
+    }
+    timeline.push({ at, status, message })
+  }
+  return {
+    reference: report.reference,
+    category: report.category as ReportStatusView['category'],
+    status: report.status as ReportStatus,
+    locale,
+    submittedAt: report.submittedAt.toISOString(),
+    updatedAt: report.updatedAt.toISOString(),
+    timeline: timeline.slice(-200),
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Routing as data: which categories each kind of receiver gets by default (TAXONOMY.md §4),
+ * and whether it only gets reports about platforms it covers. Configuration may override any
+ * part of it (`mergeRoutingRules`); the safety rules are not here but in `evaluate.ts`, so no
+ * configuration can send `minor_sexual` to a vendor.
+ */
+import type { CategoryCode, ReceiverKind } from '@safe-place/schemas'
+
+export interface RoutingRule {
+  /** Categories this kind gets, or `*` for every category. */
+  categories: readonly CategoryCode[] | '*'
+  /** Also send reports flagged as a raid, whatever their category. */
+  raids: boolean
+  /**
+   * Only reports about a platform the receiver covers: its `platforms` filter, or — without
+   * one — reports sent through the receiver's own partner.
+   */
+  ownPlatformsOnly: boolean
+}
+
+export type RoutingRules = Readonly<Record<ReceiverKind, RoutingRule>>
+
+export const DEFAULT_ROUTING_RULES: RoutingRules = {
+  federation: { categories: '*', raids: false, ownPlatformsOnly: false },
+  trusted_flagger: {
+    categories: [
+      'threat',
+      'hate_speech',
+      'sexist_hate',
+      'ncii',
+      'sexual_deepfake',
+      'sextortion',
+      'doxxing',
+      'minor_sexual',
+      'defamation_disinfo',
+    ],
+    raids: false,
+    ownPlatformsOnly: false,
+  },
+  moderation_vendor: {
+    categories: ['harassment', 'insult_bullying', 'threat', 'hate_speech', 'sexist_hate'],
+    raids: true,
+    ownPlatformsOnly: true,
+  },
+  partner: { categories: '*', raids: false, ownPlatformsOnly: true },
+}
+
+export type RoutingRulesOverride = Partial<Record<ReceiverKind, Partial<RoutingRule>>>
+
+/** The defaults with the operator's overrides laid over them, kind by kind. */
+export function mergeRoutingRules(override: RoutingRulesOverride = {}): RoutingRules {
+  return {
+    federation: { ...DEFAULT_ROUTING_RULES.federation, ...override.federation },
+    trusted_flagger: { ...DEFAULT_ROUTING_RULES.trusted_flagger, ...override.trusted_flagger },
+    moderation_vendor: {
+      ...DEFAULT_ROUTING_RULES.moderation_vendor,
+      ...override.moderation_vendor,
+    },
+    partner: { ...DEFAULT_ROUTING_RULES.partner, ...override.partner },
+  }
+}

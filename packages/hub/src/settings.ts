@@ -1,0 +1,30 @@
+/**
+ * The hub's tunable behaviour (limits, retention, trust in proxies), separate from where its
+ * database and keys live (`config.ts`), so `createHub` can be given it on any runtime.
+ */
+import { z } from 'zod'
+
+export const HubSettings = z.object({
+  /** Reports a single client (IP, kept in memory only) may send per minute. */
+  clientReportsPerMinute: z.number().int().min(1).max(1_000_000).default(10),
+  /** Status reads and withdrawals a single client may try per minute (guesses a token). */
+  clientReceiptTriesPerMinute: z.number().int().min(1).max(1_000_000).default(30),
+  /** Multiplies every site key's own `rateLimitPerMinute` (the bench sets it high). */
+  siteKeyRateMultiplier: z.number().min(0.001).max(1_000_000).default(1),
+  /** Use the first `x-forwarded-for` address as the client (only behind a trusted proxy). */
+  trustProxy: z.boolean().default(false),
+  /** Retention, in days. */
+  retention: z
+    .object({
+      attachmentsDays: z.number().int().min(1).default(90),
+      closedReportDays: z.number().int().min(1).default(180),
+      anyReportDays: z.number().int().min(1).default(365),
+    })
+    .default({ attachmentsDays: 90, closedReportDays: 180, anyReportDays: 365 }),
+  /** ALTCHA difficulty: the highest number a solver may have to try. */
+  powMaxNumber: z.number().int().min(1000).max(10_000_000).default(100_000),
+  /** Consent text version the widget shows. */
+  consentTextVersion: z.string().min(1).max(40).default('1'),
+})
+export type HubSettings = z.infer<typeof HubSettings>
+export type HubSettingsInput = z.input<typeof HubSettings>

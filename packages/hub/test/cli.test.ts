@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from '../src/cli/program'
+import { loadConfig } from '../src/config'
+
+let dir: string
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sp-cli-'))
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+async function cli(...args: string[]) {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(['--data-dir', dir, ...args], {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  })
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+describe('safe-place-hub CLI', () => {
+  it('creates a partner, a site key and an API key; lists and revokes', async () => {
+    expect((await cli('migrate')).code).toBe(0)
+    const partner = await cli('partner', 'add', '--name', 'Marque', '--kind', 'brand')
+    expect(partner.code).toBe(0)
+    const { id } = JSON.parse(partner.out) as { id: string }
+    const site = await cli(
+      'site-key',
+      'add',
+      '--partner',
+      id,
+      '--origin',
+      'https://a.example',
+      '--origin',
+      'https://b.example',
+    )
+    expect(site.code).toBe(0)
+    const siteKey = JSON.parse(site.out) as { key: string; allowedOrigins: string[] }
+    expect(siteKey.allowedOrigins).toEqual(['https://a.example', 'https://b.example'])
+    const list = JSON.parse((await cli('site-key', 'list')).out) as unknown[]
+    expect(list).toHaveLength(1)
+    expect((await cli('site-key', 'revoke', siteKey.key)).code).toBe(0)
+    const key = await cli('api-key', 'add', '--name', 'ops', '--scope', 'operator')
+    expect(JSON.parse(key.out).secret).toMatch(/^sk_live_/)
+    expect((await cli('api-key', 'revoke', JSON.parse(key.out).id)).code).toBe(0)
+    expect(JSON.parse((await cli('partner', 'list')).out)).toHaveLength(1)
+  })
+
+  it('answers clear errors with exit codes', async () => {
+    const bad = await cli('partner', 'add', '--name', 'X', '--kind', 'martian')
+    expect(bad.code).toBe(2)
+    expect(bad.err).toMatch(/kind/)
+    const missing = await cli('report', 'show', 'SP-2222-2222')
+    expect(missing.code).toBe(1)
+    expect(missing.err).toMatch(/No such report/)
+    expect((await cli('nonsense')).code).toBe(2)
+    const help = await cli('site-key', 'add', '--help')
+    expect(help.code).toBe(0)
+    expect(help.out).toMatch(/--origin/)
+  })
+})
+
+describe('configuration', () => {
+  it('names the bad setting', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/)
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL/)
+    expect(() => loadConfig({ SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE: '0' })).toThrow(
+      /SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE/,
+    )
+    expect(loadConfig({ SAFE_PLACE_DATA_DIR: '/tmp/x' }).databaseUrl).toBe('file:/tmp/x/hub.db')
+  })
+})
