@@ -1,0 +1,106 @@
+/**
+ * A thin fetch client for the hub's public API (docs/http-api.md), kept small for the panel:
+ * no cookies (`credentials: 'omit'`), no referrer (the page a person was on may say too much),
+ * a timeout on every call, and the hub's error body turned into a `HubError`.
+ */
+import type {
+  HelpResource,
+  PowChallenge,
+  Receipt,
+  ReportIntakeInput,
+  ReportStatusView,
+  WidgetConfig,
+} from '@safe-place/schemas'
+import { headers } from '@safe-place/schemas/data'
+import { HubError } from './errors'
+
+export interface Attachment {
+  blob: Blob
+  name: string
+}
+
+export class HubClient {
+  constructor(
+    private readonly base: string,
+    private readonly siteKey: string,
+  ) {}
+
+  async #call<T>(path: string, init: RequestInit = {}, timeoutMs = 15_000): Promise<T> {
+    let response: Response
+    try {
+      response = await fetch(new URL(path, this.base), {
+        ...init,
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        cache: 'no-store',
+        signal: AbortSignal.timeout(timeoutMs),
+      })
+    } catch {
+      throw new HubError('network', '')
+    }
+    if (!response.ok) {
+      const body = (await response.json().catch(() => undefined)) as
+        | { error?: { code?: string; message?: string } }
+        | undefined
+      throw new HubError(
+        body?.error?.code ?? `http_${response.status}`,
+        body?.error?.message ?? '',
+        response.status,
+      )
+    }
+    return (await response.json()) as T
+  }
+
+  #site(extra: Record<string, string> = {}): Record<string, string> {
+    return { [headers.siteKey]: this.siteKey, ...extra }
+  }
+
+  widgetConfig(): Promise<WidgetConfig> {
+    return this.#call('v1/widget-config', { headers: this.#site() }, 8000)
+  }
+
+  challenge(): Promise<PowChallenge> {
+    return this.#call('v1/challenge', { headers: this.#site() }, 8000)
+  }
+
+  /** JSON when there is no file, multipart (`report` + `attachments`) otherwise. */
+  submit(
+    report: ReportIntakeInput,
+    attachments: readonly Attachment[],
+    idempotencyKey: string,
+    pow?: string,
+  ): Promise<Receipt> {
+    const extra: Record<string, string> = { [headers.idempotencyKey]: idempotencyKey }
+    if (pow) extra[headers.pow] = pow
+    let body: BodyInit
+    if (attachments.length === 0) {
+      extra['content-type'] = 'application/json'
+      body = JSON.stringify(report)
+    } else {
+      const form = new FormData()
+      form.append('report', JSON.stringify(report))
+      for (const file of attachments) form.append('attachments', file.blob, file.name)
+      body = form
+    }
+    return this.#call('v1/reports', { method: 'POST', headers: this.#site(extra), body }, 60_000)
+  }
+
+  status(reference: string, token: string, locale: string): Promise<ReportStatusView> {
+    return this.#call(`v1/reports/${encodeURIComponent(reference)}/status?locale=${locale}`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+  }
+
+  withdraw(reference: string, token: string): Promise<ReportStatusView> {
+    return this.#call(`v1/reports/${encodeURIComponent(reference)}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    })
+  }
+
+  async resources(query: Record<string, string>): Promise<HelpResource[]> {
+    const search = new URLSearchParams(query).toString()
+    const body = await this.#call<{ resources: HelpResource[] }>(`v1/resources?${search}`, {}, 5000)
+    return body.resources
+  }
+}

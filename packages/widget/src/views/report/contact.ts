@@ -1,0 +1,73 @@
+/** Step 7: contact, optional: anonymous is the default and is fine. */
+import { html, nothing } from 'lit'
+import { radioGroup, textField } from '../fields'
+import type { Step } from './step'
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const PHONE = /^\+?[0-9 ().-]{6,24}$/
+
+export const contactStep: Step = {
+  id: 'contact',
+  title: (t) => t.contactTitle,
+  render(p) {
+    const d = p.draft
+    const t = p.t
+    const email = d.channel === 'email'
+    return html`<p>${t.contactIntro}</p>
+      ${radioGroup(p, {
+        id: 'channel',
+        legend: t.channelLabel,
+        name: 'channel',
+        value: d.channel,
+        choices: [
+          { value: '', label: t.channelNone },
+          { value: 'email', label: t.channelEmail },
+          { value: 'phone', label: t.channelPhoneOption },
+        ],
+        onChange: (v) => {
+          d.channel = v as typeof d.channel
+          p.update()
+        },
+      })}
+      ${
+        d.channel
+          ? html`${textField(p, {
+              id: 'contactValue',
+              label: email ? t.emailLabel : t.phoneLabel,
+              type: email ? 'email' : 'tel',
+              autocomplete: email ? 'email' : 'tel',
+              maxlength: email ? 254 : 24,
+              value: d.contactValue,
+              onInput: (v) => {
+                d.contactValue = v
+              },
+            })}
+            ${textField(p, {
+              id: 'contactName',
+              label: t.nameLabel,
+              optional: true,
+              autocomplete: 'nickname',
+              maxlength: 200,
+              value: d.contactName,
+              onInput: (v) => {
+                d.contactName = v
+              },
+            })}`
+          : nothing
+      }
+      <div class="sr" aria-hidden="true">
+        <label for="homepage">Homepage</label>
+        <input id="homepage" tabindex="-1" autocomplete="off" .value=${d.homepage}
+          @input=${(event: Event) => {
+            d.homepage = (event.target as HTMLInputElement).value
+          }} />
+      </div>`
+  },
+  validate(p): Record<string, string> {
+    const d = p.draft
+    const value = d.contactValue.trim()
+    if (d.channel === 'email' && !EMAIL.test(value)) return { contactValue: p.t.emailError }
+    if (d.channel === 'phone' && !PHONE.test(value)) return { contactValue: p.t.phoneError }
+    return {}
+  },
+}
