@@ -1,0 +1,20 @@
+// Type tests (checked by `tsc`): the verified event narrows on `type`, then on `data.profile`.
+import type { NoticePayload, ReportWithdrawnData } from '@safe-place/schemas'
+import { expectTypeOf } from 'vitest'
+import type { z } from 'zod'
+import { verifyWebhook } from './verify'
+
+declare const body: string
+const event = verifyWebhook(body, {}, 'whsec_x')
+
+if (event.type === 'report.withdrawn') {
+  expectTypeOf(event.data).toEqualTypeOf<ReportWithdrawnData>()
+  expectTypeOf(event.data.erase).toEqualTypeOf<true>()
+}
+if (event.type === 'report.created' && event.data.profile === 'notice') {
+  expectTypeOf(event.data).toEqualTypeOf<z.infer<typeof NoticePayload>>()
+  expectTypeOf(event.data.notice.contentUrls).toEqualTypeOf<string[]>()
+}
+expectTypeOf(event.type).toEqualTypeOf<
+  'report.created' | 'report.status_changed' | 'report.withdrawn' | 'webhook.test'
+>()
