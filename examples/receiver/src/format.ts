@@ -1,0 +1,91 @@
+/**
+ * Prints a verified event for a person watching the demo: one header line, then the key facts
+ * indented. Never a secret, never the reporter's contact details (only that some were given).
+ */
+import type { WebhookEvent } from '@safe-place/sdk/webhooks'
+import { type Role, roles } from './roles'
+
+const yesNo = (value: boolean) => (value ? 'yes' : 'no')
+const list = (values: readonly string[]) => (values.length ? values.join(', ') : '—')
+const accountsOf = (accounts: readonly { handle?: string; url?: string }[]) =>
+  list(accounts.map((a) => a.handle ?? a.url ?? '?'))
+
+function facts(event: WebhookEvent): string[] {
+  switch (event.type) {
+    case 'report.created': {
+      const { data } = event
+      switch (data.profile) {
+        case 'full': {
+          const r = data.report
+          return [
+            `category: ${r.category} · platform: ${r.where.platform} · urgent: ${yesNo(r.urgent)} · raid: ${yesNo(r.what.raid)}`,
+            `reporter: ${r.who.role} · contact: ${r.contact ? `${r.contact.channel} given` : 'anonymous'}`,
+            `content: ${list(r.where.contentUrls)}`,
+            `accounts: ${accountsOf(r.where.accounts)}`,
+            `description: ${r.what.description ? `${r.what.description.slice(0, 80)}${r.what.description.length > 80 ? '…' : ''}` : '—'}`,
+          ]
+        }
+        case 'notice': {
+          const n = data.notice
+          return [
+            `category: ${n.category} (${n.dsa.category}) · platform: ${n.platform} · urgent: ${yesNo(n.urgent)} · raid: ${yesNo(n.raid)}`,
+            `content: ${list(n.contentUrls)}`,
+            `accounts: ${accountsOf(n.accounts)}`,
+            `notifier: ${n.notifier ? 'named (consented)' : 'anonymous'} · good faith: ${yesNo(n.goodFaith)}`,
+          ]
+        }
+        case 'content': {
+          const c = data.content
+          return [
+            `category: ${c.category} (${c.dsa.category}) · platform: ${c.platform} · urgent: ${yesNo(c.urgent)} · raid: ${yesNo(c.raid)}`,
+            `content: ${list(c.contentUrls)}`,
+            `accounts: ${accountsOf(c.accounts)}`,
+          ]
+        }
+        default:
+          return assertNever(data)
+      }
+    }
+    case 'report.status_changed':
+      return [
+        `status: ${event.data.status}${event.data.actions?.length ? ` (${event.data.actions.join(', ')})` : ''} · by: ${event.data.changedBy}`,
+      ]
+    case 'report.withdrawn':
+      return ['the reporter withdrew the report: erase everything held about it']
+    case 'webhook.test':
+      return [`message: ${event.data.message}`]
+    default:
+      return assertNever(event)
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unexpected event ${JSON.stringify(value)}`)
+}
+
+/** The reference an event is about, if any. */
+export function referenceOf(event: WebhookEvent): string | undefined {
+  switch (event.type) {
+    case 'report.created':
+      return event.data.profile === 'full'
+        ? event.data.report.reference
+        : event.data.profile === 'notice'
+          ? event.data.notice.reference
+          : event.data.content.reference
+    case 'report.status_changed':
+    case 'report.withdrawn':
+      return event.data.reference
+    case 'webhook.test':
+      return undefined
+    default:
+      return assertNever(event)
+  }
+}
+
+/** The lines printed for one verified delivery. */
+export function formatEvent(role: Role, messageId: string, event: WebhookEvent): string {
+  const reference = referenceOf(event)
+  const profile = 'profile' in event.data ? ` (${event.data.profile})` : ''
+  const header = `[${roles[role].label}] ✔ verified ${event.type}${reference ? ` ${reference}` : ''}${profile}  id=${messageId}`
+  return [header, ...facts(event).map((line) => `    ${line}`)].join('\n')
+}

@@ -1,0 +1,13 @@
+/** The three kinds of receivers this example can play, with how they introduce themselves. */
+
+export const roles = {
+  federation: { label: 'federation', profile: 'full' },
+  trusted_flagger: { label: 'trusted flagger', profile: 'notice' },
+  moderation_vendor: { label: 'moderation vendor', profile: 'content' },
+} as const
+
+export type Role = keyof typeof roles
+
+export function isRole(value: string): value is Role {
+  return Object.hasOwn(roles, value)
+}
