@@ -26,6 +26,7 @@ import { RateLimiter } from './http/rate-limiter'
 import { onError } from './http/render-error'
 import { requestContext } from './http/request-context'
 import { createLogger, type Logger } from './logging/logger'
+import { mergeRoutingRules } from './routing/rules'
 import type { HubRuntime } from './runtime'
 import { HubSettings, type HubSettingsInput } from './settings'
 
@@ -47,11 +48,13 @@ export function createHub(options: HubOptions): HubApp {
   const writes = new GroupCommit(options.db)
   // The delivery engine's writes queue behind intake's batches (see delivery/writer.ts).
   options.engine?.attachWriter?.(writes)
+  const settings = HubSettings.parse(options.settings ?? {})
   const hub: HubRuntime = {
     db: options.db,
     keyring: options.keyring,
     logger: options.logger ?? createLogger('silent'),
-    settings: HubSettings.parse(options.settings ?? {}),
+    settings,
+    routingRules: mergeRoutingRules(settings.routing),
     engine: options.engine,
     now: options.now ?? (() => new Date()),
     limiters: {

@@ -11,6 +11,7 @@
  */
 import { join } from 'node:path'
 import { z } from 'zod'
+import { parseRoutingRulesOverride } from './routing/rules-config'
 import { HubSettings } from './settings'
 
 const intFromEnv = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
@@ -58,6 +59,14 @@ const envNames: Record<string, string> = {
 
 type Env = Record<string, string | undefined>
 
+function routingOverride(raw: string | undefined) {
+  try {
+    return parseRoutingRulesOverride(raw)
+  } catch (error) {
+    throw new ConfigError((error as Error).message)
+  }
+}
+
 function parseEnvValue(name: string, raw: string | undefined, schema: z.ZodType): unknown {
   if (raw === undefined || raw === '') return undefined
   const result = schema.safeParse(raw)
@@ -98,6 +107,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
         z.coerce.number().min(0.001).max(1_000_000),
       ),
       trustProxy: parseEnvValue('SAFE_PLACE_TRUST_PROXY', env.SAFE_PLACE_TRUST_PROXY, boolFromEnv),
+      routing: routingOverride(env.ROUTING_RULES),
       retention: {
         attachmentsDays: num('SAFE_PLACE_RETENTION_ATTACHMENTS_DAYS', 1, 100_000),
         closedReportDays: num('SAFE_PLACE_RETENTION_CLOSED_DAYS', 1, 100_000),

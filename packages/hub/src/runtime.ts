@@ -9,6 +9,7 @@ import type { Database } from './db/client'
 import type { GroupCommit } from './db/group-commit'
 import type { DeliveryEngine } from './delivery/engine'
 import type { RateLimiter } from './http/rate-limiter'
+import type { RoutingRules } from './routing/rules'
 import type { HubSettings } from './settings'
 
 export interface HubRuntime {
@@ -16,6 +17,8 @@ export interface HubRuntime {
   keyring: Keyring
   logger: Logger
   settings: HubSettings
+  /** The routing rule table: the defaults with `settings.routing` laid over them. */
+  routingRules: RoutingRules
   engine: DeliveryEngine | undefined
   now: () => Date
   limiters: {

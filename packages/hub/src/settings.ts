@@ -3,6 +3,7 @@
  * database and keys live (`config.ts`), so `createHub` can be given it on any runtime.
  */
 import { z } from 'zod'
+import { RoutingRulesOverride } from './routing/rules-config'
 
 export const HubSettings = z.object({
   /** Reports a single client (IP, kept in memory only) may send per minute. */
@@ -23,6 +24,8 @@ export const HubSettings = z.object({
     .default({ attachmentsDays: 90, closedReportDays: 180, anyReportDays: 365 }),
   /** ALTCHA difficulty: the highest number a solver may have to try. */
   powMaxNumber: z.number().int().min(1000).max(10_000_000).default(100_000),
+  /** Overrides of the routing rule table (TAXONOMY.md §4), kind by kind; safety rules stay. */
+  routing: RoutingRulesOverride.default({}),
   /** Consent text version the widget shows. */
   consentTextVersion: z.string().min(1).max(40).default('1'),
 })

@@ -12,6 +12,7 @@ import type { Transaction } from '../db/transaction'
 import { enqueueMessages } from '../delivery/outbox'
 import { newId } from '../ids'
 import { planReportMessages, type ReceiverRow } from '../routing/plan'
+import type { RoutingRules } from '../routing/rules'
 import { type IdempotencyRequest, rememberReceipt } from './idempotency'
 import { newReference } from './reference'
 import { reportContext, sealedContentOf } from './sealed-content'
@@ -28,6 +29,8 @@ export interface StoreReportInput {
   /** Builds the receipt for the final reference (the idempotent answer stores it). */
   receiptFor: (reference: string, status: NormalisedReport['status']) => Receipt
   now: Date
+  /** The configured rule table; the defaults of TAXONOMY.md §4 without it. */
+  rules?: RoutingRules | undefined
 }
 
 const MAX_REFERENCE_TRIES = 8
@@ -127,7 +130,12 @@ export async function storeReport(
     })
 
     const enabled = await loadReceivers()
-    const plan = planReportMessages({ report, receivers: enabled, now: input.now })
+    const plan = planReportMessages({
+      report,
+      receivers: enabled,
+      now: input.now,
+      rules: input.rules,
+    })
     if (plan.decisions.length) {
       await tx.insert(timelineEvents).values(
         plan.decisions.map((d) => ({

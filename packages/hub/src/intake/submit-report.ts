@@ -107,6 +107,7 @@ export async function submitReport(hub: HubRuntime, input: SubmitInput): Promise
           idempotency: input.idempotency,
           receiptFor: (reference, status) => ({ reference, receiptToken, status, nextSteps }),
           now,
+          rules: hub.routingRules,
         },
         () =>
           batch.once('enabled-receivers', () =>

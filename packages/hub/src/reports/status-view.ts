@@ -4,6 +4,7 @@
  * reporter does, as they wrote it.
  */
 import type {
+  ActionTaken,
   Locale,
   ReportStatus,
   ReportStatusView,
@@ -14,6 +15,7 @@ import type { Keyring } from '../crypto/keyring'
 import { timelineEvents } from '../db/schema'
 import type { Executor } from '../db/transaction'
 import { purgedMessage, statusMessages } from '../i18n/status-messages'
+import { describeActions } from '../routing/status-wording'
 import type { ReportRow } from './receipt-access'
 
 export const noteContext = (eventId: string) => `note:${eventId}`
@@ -38,7 +40,11 @@ export async function statusViewOf(
     }
     if (!event.status || event.kind === 'routing' || event.kind === 'delivered') continue
     const status = event.status as ReportStatus
-    let message = statusMessages[status][locale]
+    // What was done, in words, before the receiver's own note.
+    const done = describeActions(event.actions as ActionTaken[] | null, locale)
+    let message = done
+      ? `${statusMessages[status][locale]} ${done}`
+      : statusMessages[status][locale]
     if (event.noteSealed) {
       try {
         message = `${message} ${keyring.open(event.noteSealed, noteContext(event.id))}`.slice(

@@ -20,9 +20,11 @@ export const RoutingRulesOverride = z.strictObject({
   partner: RuleOverride.optional(),
 })
 
-export function routingRulesFromEnv(env: Record<string, string | undefined>): RoutingRules {
-  const raw = env.ROUTING_RULES
-  if (!raw) return mergeRoutingRules()
+export type RoutingRulesOverrideInput = z.infer<typeof RoutingRulesOverride>
+
+/** Parses the raw `ROUTING_RULES` value; throws a message that names the setting. */
+export function parseRoutingRulesOverride(raw: string | undefined): RoutingRulesOverrideInput {
+  if (!raw) return {}
   let json: unknown
   try {
     json = JSON.parse(raw)
@@ -31,5 +33,9 @@ export function routingRulesFromEnv(env: Record<string, string | undefined>): Ro
   }
   const parsed = RoutingRulesOverride.safeParse(json)
   if (!parsed.success) throw new Error(`ROUTING_RULES is not valid: ${parsed.error.message}`)
-  return mergeRoutingRules(parsed.data as Parameters<typeof mergeRoutingRules>[0])
+  return parsed.data
+}
+
+export function routingRulesFromEnv(env: Record<string, string | undefined>): RoutingRules {
+  return mergeRoutingRules(parseRoutingRulesOverride(env.ROUTING_RULES))
 }

@@ -9,6 +9,7 @@ import { replayFailedMessages, replayMessage } from '../../src/delivery/replay'
 import { rotateReceiverSecret } from '../../src/delivery/rotation'
 import { applyStatusUpdate, StatusUpdateError } from '../../src/delivery/status-update'
 import { propagateWithdrawal } from '../../src/delivery/withdrawal'
+import { statusViewOf } from '../../src/reports/status-view'
 import { createTestDb, insertReceiver, insertReport, type TestDb } from './support/db'
 import { engineFor, enqueue } from './support/engine'
 import { ok, startReceiver, type TestServer } from './support/receiver-server'
@@ -87,6 +88,11 @@ describe('status updates from receivers', () => {
     expect(events.map((e) => e.status)).toEqual(['in_review', 'action_taken'])
     expect(events[1]?.noteSealed).toBeTruthy()
     expect(events[1]?.actions).toEqual(['content_removed'])
+    // The reporter reads what was done, in words, then the receiver's note.
+    const view = await statusViewOf(t.db, t.keyring, row!, 'fr')
+    expect(view.timeline.map((e) => e.message)).toContain(
+      'Des mesures ont été prises à la suite de votre signalement. Le contenu a été retiré. La publication a été retirée.',
+    )
 
     await engine.runOnce()
     await engine.stop()

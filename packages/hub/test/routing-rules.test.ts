@@ -1,0 +1,66 @@
+/** The operator's routing table (`ROUTING_RULES`) reaches intake; the safety rules stay. */
+import { eq } from 'drizzle-orm'
+import { afterEach, describe, expect, it } from 'vitest'
+import { loadConfig } from '../src/config'
+import { messages } from '../src/db/schema'
+import { createReceiver } from '../src/delivery/receivers-store'
+import type { HubSettingsInput } from '../src/settings'
+import { makeTestHub, postReport, sampleReport, type TestHub } from './support/test-hub'
+
+const publicLookup = async () => [{ address: '93.184.216.34', family: 4 }]
+
+async function hubWithTrustedFlagger(settings: HubSettingsInput) {
+  const hub = await makeTestHub({ settings })
+  const receiver = await createReceiver(
+    hub.handle.db,
+    hub.keyring,
+    {
+      partnerId: hub.partnerId,
+      kind: 'trusted_flagger',
+      name: { fr: 'Signaleur de confiance', en: 'Trusted flagger' },
+      purpose: { fr: 'Signale aux plateformes.', en: 'Notifies platforms.' },
+      url: 'https://flagger.example/hooks',
+      profile: 'notice',
+      filters: {},
+      consentRequired: false,
+      consentTextVersion: '1',
+      concurrency: 1,
+      ratePerSecond: 10,
+    },
+    new Date(),
+    { ssrf: {}, lookup: publicLookup },
+  )
+  return { hub, receiverId: receiver.id }
+}
+
+async function queuedFor(hub: TestHub, receiverId: string) {
+  return hub.handle.db.select().from(messages).where(eq(messages.receiverId, receiverId))
+}
+
+describe('routing rules from configuration', () => {
+  let hub: TestHub | undefined
+  afterEach(() => hub?.close())
+
+  it('by default, a trusted flagger does not get harassment', async () => {
+    const t = await hubWithTrustedFlagger({})
+    hub = t.hub
+    expect((await postReport(hub, sampleReport({ category: 'harassment' }))).status).toBe(201)
+    expect(await queuedFor(hub, t.receiverId)).toHaveLength(0)
+  })
+
+  it('with an override, intake routes harassment to it', async () => {
+    const t = await hubWithTrustedFlagger({
+      routing: { trusted_flagger: { categories: ['harassment'] } },
+    })
+    hub = t.hub
+    expect((await postReport(hub, sampleReport({ category: 'harassment' }))).status).toBe(201)
+    expect(await queuedFor(hub, t.receiverId)).toHaveLength(1)
+  })
+
+  it('reads ROUTING_RULES from the environment and names it when it is wrong', () => {
+    const config = loadConfig({ ROUTING_RULES: '{"moderation_vendor":{"raids":false}}' })
+    expect(config.settings.routing).toEqual({ moderation_vendor: { raids: false } })
+    expect(() => loadConfig({ ROUTING_RULES: 'not json' })).toThrow(/ROUTING_RULES/)
+    expect(() => loadConfig({ ROUTING_RULES: '{"nobody":{}}' })).toThrow(/ROUTING_RULES/)
+  })
+})
