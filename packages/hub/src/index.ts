@@ -6,6 +6,8 @@
  * import { loadConfig, startHub } from '@safe-place/hub'
  * const hub = await startHub(loadConfig())
  */
+/** The first operator key of a new install, as `safe-place-hub api-key add` makes it. */
+export { createApiKey } from './admin/api-keys'
 export { createHub, type HubApp, type HubOptions } from './app'
 export { requireApiKey } from './auth/api-key'
 export type { ApiKeyPrincipal } from './auth/principal'
@@ -16,5 +18,5 @@ export { type Database, type DatabaseHandle, migrateDatabase, openDatabase } fro
 export { HubError } from './http/hub-error'
 export { createLogger } from './logging/logger'
 export { purgeExpired } from './retention/purge'
-export { type RunningHub, startHub } from './server'
+export { type RunningHub, type StartHubOptions, startHub } from './server'
 export { HubSettings, type HubSettingsInput } from './settings'

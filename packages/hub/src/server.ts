@@ -21,7 +21,18 @@ export interface RunningHub {
   close(): Promise<void>
 }
 
-export async function startHub(config: HubConfig): Promise<RunningHub> {
+export interface StartHubOptions {
+  /**
+   * Where delivery settings (`WEBHOOK_*`, `DELIVERY_ENGINE`, `SVIX_*`) are read from; defaults
+   * to `process.env`. An embedder (the demo) passes its own instead of mutating the process's.
+   */
+  env?: Record<string, string | undefined>
+}
+
+export async function startHub(
+  config: HubConfig,
+  options: StartHubOptions = {},
+): Promise<RunningHub> {
   const logger = createLogger(config.logLevel)
   const keys = loadKeyring({
     keys: config.keys,
@@ -49,7 +60,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     db: handle.db,
     keyring: keys.keyring,
     logger,
-    ...deliveryOptionsFromEnv(process.env),
+    ...deliveryOptionsFromEnv(options.env ?? process.env),
   })
   const app = createHub({
     db: handle.db,

@@ -1,0 +1,178 @@
+/**
+ * The newcomer's path, end to end, on what `pnpm start` runs: the partner page on its own
+ * origin → the panel → a report shared with two of the three receivers → each of the two
+ * verifies a delivery cut to its profile, the third hears nothing → the trusted flagger acts →
+ * the follow view says so in French → withdrawal reaches both.
+ */
+import { type RunningDemo, startDemo } from '@safe-place/demo'
+import type { WebhookEvent } from '@safe-place/sdk/webhooks'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../support/chromium'
+import { tempDir } from '../support/temp-dir'
+
+const DESCRIPTION = 'Il publie mon adresse et menace de venir chez moi, compte zq_e2e_handle_31.'
+const EMAIL = 'creatrice.e2e.3141@example.org'
+
+const dir = tempDir('safe-place-e2e-')
+let demo: RunningDemo
+let browser: Browser
+let page: Page
+const requestedOrigins = new Set<string>()
+
+const panel = () => page.locator('safe-place-help')
+const button = (name: string | RegExp) => panel().getByRole('button', { name })
+const heading = async () => (await panel().locator('.body h2').first().textContent())?.trim() ?? ''
+
+beforeAll(async () => {
+  demo = await startDemo({
+    dataDir: dir.path,
+    hubPort: 0,
+    pagePort: 0,
+    receiverPorts: { federation: 0, trusted_flagger: 0, moderation_vendor: 0 },
+    log: () => {},
+    hubLogLevel: 'error',
+  })
+  browser = await launchChromium()
+  const context = await browser.newContext({ locale: 'fr-FR' })
+  page = await context.newPage()
+  page.on('request', (request) => requestedOrigins.add(new URL(request.url()).origin))
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await demo?.close()
+  dir.remove()
+})
+
+async function sendReport(): Promise<{ reference: string; token: string }> {
+  await page.goto(demo.pageUrl)
+  await panel().locator('button.launcher').click()
+  await button(/Signaler un contenu/).click()
+  await panel()
+    .getByRole('radio', { name: /^Menaces/ })
+    .check()
+  await button('Continuer').click()
+  await panel().locator('#platform').selectOption('instagram')
+  await panel().locator('#urls').fill('https://www.instagram.com/p/e2eThreat31/')
+  await panel().locator('#accounts').fill('@zq_e2e_handle_31')
+  await button('Continuer').click()
+  await panel().locator('#description').fill(DESCRIPTION)
+  await panel().locator('#ongoing').check()
+  await button('Continuer').click() // what happened
+  await button('Continuer').click() // evidence: none
+  await panel().getByRole('radio', { name: /^Oui$/ }).check()
+  await button('Continuer').click() // who
+  // Two of the three receivers, by the names the reporter reads.
+  await panel()
+    .getByRole('checkbox', { name: /La fédération des créatrices/ })
+    .check()
+  await panel()
+    .getByRole('checkbox', { name: /Le signaleur de confiance/ })
+    .check()
+  expect(
+    await panel()
+      .getByRole('checkbox', { name: /Le filtre de commentaires/ })
+      .isChecked(),
+  ).toBe(false)
+  await panel().locator('#goodFaith').check()
+  await button('Continuer').click() // sharing
+  await panel().getByRole('radio', { name: 'Par e-mail' }).check()
+  await panel().locator('#contactValue').fill(EMAIL)
+  await button('Continuer').click() // contact
+  await button('Envoyer le signalement').click()
+  await expect.poll(heading, { timeout: 10_000 }).toBe('Signalement envoyé')
+  return {
+    reference: (await panel().locator('#receipt-reference').textContent())?.trim() ?? '',
+    token: (await panel().locator('#receipt-token').textContent())?.trim() ?? '',
+  }
+}
+
+async function follow(reference: string, token: string): Promise<void> {
+  await page.goto(demo.pageUrl)
+  await panel().locator('button.launcher').click()
+  await button('Suivre un signalement').click()
+  await panel().locator('#reference').fill(reference)
+  await panel().locator('#token').fill(token)
+  await button('Voir le suivi').click()
+}
+
+const createdFor = (reference: string) => (event: WebhookEvent) =>
+  event.type === 'report.created' && JSON.stringify(event.data).includes(reference)
+
+describe('the demo, end to end in Chromium', () => {
+  let reference = ''
+  let token = ''
+
+  it('the panel on the partner page sends a report shared with two receivers', async () => {
+    ;({ reference, token } = await sendReport())
+    expect(reference).toMatch(/^SP-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
+    expect(token).toMatch(/^rt_/)
+    // The page is on another origin than the hub, and the panel talks to the hub only.
+    expect(new URL(demo.pageUrl).origin).not.toBe(new URL(demo.hubUrl).origin)
+    expect([...requestedOrigins].sort()).toEqual(
+      [new URL(demo.pageUrl).origin, new URL(demo.hubUrl).origin].sort(),
+    )
+  })
+
+  it('each consented receiver verifies a delivery cut to its profile; the third gets nothing', async () => {
+    const { federation, trusted_flagger: flagger, moderation_vendor: vendor } = demo.receivers
+    const full = await federation.waitForEvent(createdFor(reference), 5000)
+    const notice = await flagger.waitForEvent(createdFor(reference), 5000)
+
+    expect(full.event.type === 'report.created' && full.event.data.profile).toBe('full')
+    const fullBody = JSON.stringify(full.event.data)
+    expect(fullBody).toContain(DESCRIPTION)
+    expect(fullBody).toContain(EMAIL)
+
+    expect(notice.event.type === 'report.created' && notice.event.data).toMatchObject({
+      profile: 'notice',
+      notice: {
+        reference,
+        category: 'threat',
+        platform: 'instagram',
+        contentUrls: ['https://www.instagram.com/p/e2eThreat31/'],
+        explanation: DESCRIPTION,
+        // Art. 16 (c): the notifier, because the reporter chose this receiver and gave an email.
+        notifier: { email: EMAIL },
+        goodFaith: true,
+      },
+    })
+    // A notice and nothing more: not the whole report.
+    expect(notice.event.data).not.toHaveProperty('report')
+
+    // Deliveries are fast; give the vendor more than enough time to (wrongly) get one.
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    expect(vendor.events).toHaveLength(0)
+  })
+
+  it('the trusted flagger acts, and the follow view says so in French', async () => {
+    await demo.receivers.trusted_flagger.act(reference)
+    // The federation hears about it; the flagger, who acted, does not hear its own update.
+    await demo.receivers.federation.waitForEvent(
+      (e) => e.type === 'report.status_changed' && e.data.status === 'action_taken',
+      5000,
+    )
+    await follow(reference, token)
+    const status = panel().locator('.status-now')
+    await expect
+      .poll(() => status.textContent(), { timeout: 10_000 })
+      .toContain('une action a été menée')
+    expect(await panel().locator('.timeline').textContent()).toContain('Le contenu a été retiré.')
+  })
+
+  it('withdrawal erases the report and tells both receivers', async () => {
+    await button('Retirer mon signalement').click()
+    await button('Oui, retirer et effacer').click()
+    await expect
+      .poll(() => panel().locator('.status-now').textContent(), { timeout: 10_000 })
+      .toContain('retiré')
+    const withdrawn = (e: WebhookEvent) =>
+      e.type === 'report.withdrawn' && e.data.reference === reference
+    const a = await demo.receivers.federation.waitForEvent(withdrawn, 5000)
+    const b = await demo.receivers.trusted_flagger.waitForEvent(withdrawn, 5000)
+    expect(a.event.type === 'report.withdrawn' && a.event.data.erase).toBe(true)
+    expect(b.event.type === 'report.withdrawn' && b.event.data.profile).toBe('notice')
+    expect(demo.receivers.moderation_vendor.events).toHaveLength(0)
+  })
+})
