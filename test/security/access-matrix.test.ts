@@ -1,0 +1,605 @@
+/**
+ * The access matrix: every endpoint the hub documents (`GET /openapi.json`, so a new route
+ * cannot escape) × every wrong credential — none, malformed, revoked, a site key or a receipt
+ * token where a secret key is needed, another tenant's partner key, another receiver's key, a
+ * key of the wrong scope, a console cookie where a bearer key is needed — is refused with
+ * 401/403/404, never a 2xx, never a 5xx; lists opened with another tenant's key show none of
+ * this tenant's objects. Routes that take no API key are classified one by one below; an
+ * unclassified route fails the suite until someone says how it is guarded.
+ */
+
+import type { Receipt } from '@safe-place/schemas'
+import { createSafePlaceClient } from '@safe-place/sdk'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createOperatorKey, type HubProcess, startHubProcess } from '../support/hub-process'
+import {
+  eventually,
+  type LoopbackReceiver,
+  startLoopbackReceiver,
+} from '../support/loopback-receiver'
+import { type DocumentedRoute, documentedRoutes, fillPath } from '../support/openapi-routes'
+import { sampleReport } from '../support/reports'
+import { receiverInput, seedTenant, type Tenant } from '../support/seed'
+import { tempDir } from '../support/temp-dir'
+
+const ORIGIN_A = 'https://a.example'
+const ORIGIN_B = 'https://b.example'
+
+/** How a route without `security` in the OpenAPI document is guarded, and why. */
+type Guard = 'open' | 'siteKey' | 'receipt' | 'consoleSignIn' | 'session'
+
+const PUBLIC_ROUTES: Record<string, { guard: Guard; why: string }> = {
+  'GET /healthz': { guard: 'open', why: 'liveness for load balancers; answers only {status}' },
+  'GET /readyz': { guard: 'open', why: 'readiness for load balancers; answers only {status}' },
+  'GET /v1/resources': { guard: 'open', why: 'the public help directory, the same for everyone' },
+  'GET /console': { guard: 'open', why: 'the console page itself; its API needs a session' },
+  'GET /widget/{path}': { guard: 'open', why: "the widget's script and lazy chunks (static)" },
+  'GET /v1/widget-config': { guard: 'siteKey', why: 'the panel of a partner page' },
+  'GET /v1/challenge': { guard: 'siteKey', why: 'proof-of-work for the panel' },
+  'POST /v1/reports': { guard: 'siteKey', why: 'report intake from the panel' },
+  'GET /v1/reports/{reference}/status': { guard: 'receipt', why: "the reporter's own view" },
+  'DELETE /v1/reports/{reference}': { guard: 'receipt', why: "the reporter's withdrawal" },
+  'POST /v1/console/session': { guard: 'consoleSignIn', why: 'exchanges a key for a cookie' },
+}
+
+/** Routes under the console API are guarded by its session cookie (and CSRF on changes). */
+function guardOf(route: DocumentedRoute): Guard | 'apiKey' | undefined {
+  if (route.secured) return 'apiKey'
+  const known = PUBLIC_ROUTES[`${route.method} ${route.path}`]
+  if (known) return known.guard
+  if (route.path.startsWith('/v1/console/')) return 'session'
+  return undefined
+}
+
+/**
+ * Routes a wrong credential may open by design, with the reason. Keep this short: each entry
+ * is a hole in the matrix that somebody must justify.
+ */
+const OPENS_WITH: Record<string, { credential: string; why: string }[]> = {
+  'GET /v1/stats': [
+    { credential: 'operator console cookie', why: 'the console reads stats with its session' },
+  ],
+}
+
+/** Query strings a route needs to answer 200 to its rightful credential. */
+const QUERIES: Record<string, string> = {
+  'GET /v1/stats': '?from=2020-01-01&to=2030-12-31',
+}
+
+interface Call {
+  status: number
+  body: string
+}
+
+describe('access matrix: every documented endpoint × every wrong credential', () => {
+  const dir = tempDir()
+  let hub: HubProcess
+  let sink: LoopbackReceiver
+  let routes: DocumentedRoute[]
+  let operatorKey: string
+  let a: Tenant
+  let b: Tenant
+  const keys: Record<string, string> = {}
+  const ids: Record<string, string> = {}
+  let receiptA: Receipt
+  let receiptB: Receipt
+  let revokedSiteKey: string
+  let operatorCookie: string | undefined
+  let operatorCsrf: string | undefined
+  let receiverBCookie: string | undefined
+  let receiverBCsrf: string | undefined
+  const seen: { what: string; status: number }[] = []
+
+  async function call(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body?: unknown,
+  ): Promise<Call> {
+    const init: RequestInit = { method, headers: { ...headers } }
+    if (body !== undefined && method !== 'GET' && method !== 'DELETE') {
+      init.body = JSON.stringify(body)
+      ;(init.headers as Record<string, string>)['content-type'] = 'application/json'
+    }
+    const res = await fetch(`${hub.url}${path}`, init)
+    const text = await res.text()
+    seen.push({ what: `${method} ${path}`, status: res.status })
+    // Never a 5xx, whatever the credential.
+    expect(res.status, `${method} ${path} answered ${res.status}: ${text}`).toBeLessThan(500)
+    return { status: res.status, body: text }
+  }
+
+  /** Tenant A's identifiers: none may show up in an answer to another tenant's credential. */
+  function tenantAIdentifiers(): string[] {
+    return [
+      a.partnerId,
+      a.siteKeyId,
+      a.siteKey,
+      ids.receiverA!,
+      ids.messageA!,
+      ids.partnerKeyA!,
+      ids.receiverKeyA!,
+      receiptA.reference,
+    ]
+  }
+
+  /** The value of a path parameter: tenant A's object of the kind the path names. */
+  function paramValues(route: DocumentedRoute): Record<string, string> {
+    const values: Record<string, string> = { reference: receiptA.reference }
+    for (const param of route.params) {
+      if (param === 'reference') continue
+      if (route.path === '/widget/{path}') {
+        values.path = 'safe-place-help.js'
+        continue
+      }
+      const segment = route.path.split(`/{${param}}`)[0]!.split('/').pop()!
+      const byKind: Record<string, string | undefined> = {
+        'site-keys': a.siteKeyId,
+        'api-keys': ids.partnerKeyA,
+        receivers: ids.receiverA,
+        messages: ids.messageA,
+        partners: a.partnerId,
+        reports: receiptA.reference,
+      }
+      const value = byKind[segment]
+      if (!value) throw new Error(`no tenant-A value for {${param}} in ${route.path}: add one`)
+      values[param] = value
+    }
+    return values
+  }
+
+  /** The route's URL path for tenant A's objects, with the query it needs. */
+  function target(route: DocumentedRoute): string {
+    return (
+      fillPath(route.path, paramValues(route)) + (QUERIES[`${route.method} ${route.path}`] ?? '')
+    )
+  }
+
+  /** A valid body naming tenant A's objects, so a refusal is about the key, not the body. */
+  function bodyFor(route: DocumentedRoute): unknown {
+    const now = new Date()
+    const range = {
+      from: new Date(now.getTime() - 3_600_000).toISOString(),
+      to: now.toISOString(),
+    }
+    const bodies: Record<string, unknown> = {
+      'POST /v1/admin/partners': { name: 'Intrus', kind: 'brand' },
+      'POST /v1/admin/site-keys': {
+        partnerId: a.partnerId,
+        allowedOrigins: ['https://evil.example'],
+      },
+      'PATCH /v1/admin/site-keys/{id}': { allowedOrigins: ['https://evil.example'] },
+      'POST /v1/admin/api-keys': { name: 'intrus', scope: 'partner', partnerId: a.partnerId },
+      'POST /v1/admin/receivers': receiverInput(a.partnerId, 'partner', `${sink.url}/evil`),
+      'PATCH /v1/admin/receivers/{id}': { enabled: false },
+      'POST /v1/admin/receivers/{id}/replay': range,
+      'POST /v1/console/receivers/{id}/replay': range,
+      'POST /v1/reports/{reference}/status': { status: 'acknowledged' },
+      'POST /v1/reports': sampleReport(),
+      'POST /v1/console/partners': { name: 'Intrus', kind: 'brand' },
+      'POST /v1/console/site-keys': {
+        partnerId: a.partnerId,
+        allowedOrigins: ['https://evil.example'],
+      },
+      'PATCH /v1/console/site-keys/{id}': { allowedOrigins: ['https://evil.example'] },
+      'POST /v1/console/reports/{reference}/status': { status: 'acknowledged' },
+    }
+    const key = `${route.method} ${route.path}`
+    if (key in bodies) return bodies[key]
+    return route.method === 'GET' || route.method === 'DELETE' ? undefined : {}
+  }
+
+  beforeAll(async () => {
+    operatorKey = await createOperatorKey(dir.path)
+    sink = await startLoopbackReceiver()
+    hub = await startHubProcess({
+      dataDir: dir.path,
+      env: {
+        // Deliveries go to the loopback sink, so messages exist to be asked about.
+        WEBHOOK_ALLOW_HTTP: '1',
+        WEBHOOK_ALLOW_CIDRS: '127.0.0.1/32',
+        // The matrix sends hundreds of tries from one address: rate limits are not under test.
+        SAFE_PLACE_RECEIPT_TRIES_PER_MINUTE: '1000000',
+        SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE: '1000000',
+      },
+    })
+    a = await seedTenant(hub.url, operatorKey, { origin: ORIGIN_A, partnerName: 'Tenant A' })
+    b = await seedTenant(hub.url, operatorKey, { origin: ORIGIN_B, partnerName: 'Tenant B' })
+    const { admin } = a
+    const receiverA = await admin.receivers.create(
+      receiverInput(a.partnerId, 'partner', `${sink.url}/a`),
+    )
+    const receiverB = await admin.receivers.create(
+      receiverInput(b.partnerId, 'partner', `${sink.url}/b`),
+    )
+    ids.receiverA = receiverA.id
+    ids.receiverB = receiverB.id
+    const partnerKeyA = await admin.apiKeys.create({
+      name: 'A',
+      scope: 'partner',
+      partnerId: a.partnerId,
+    })
+    ids.partnerKeyA = partnerKeyA.id
+    keys['partner key A'] = partnerKeyA.secret
+    keys['partner key B'] = (
+      await admin.apiKeys.create({ name: 'B', scope: 'partner', partnerId: b.partnerId })
+    ).secret
+    const receiverKeyA = await admin.apiKeys.create({
+      name: 'rA',
+      scope: 'receiver',
+      receiverId: receiverA.id,
+    })
+    ids.receiverKeyA = receiverKeyA.id
+    keys['receiver key A'] = receiverKeyA.secret
+    keys['receiver key B'] = (
+      await admin.apiKeys.create({ name: 'rB', scope: 'receiver', receiverId: receiverB.id })
+    ).secret
+    const revoked = await admin.apiKeys.create({ name: 'gone', scope: 'operator' })
+    await admin.apiKeys.revoke(revoked.id)
+    keys['revoked operator key'] = revoked.secret
+    const revokedPartner = await admin.apiKeys.create({
+      name: 'gone A',
+      scope: 'partner',
+      partnerId: a.partnerId,
+    })
+    await admin.apiKeys.revoke(revokedPartner.id)
+    keys['revoked partner key A'] = revokedPartner.secret
+    const oldSite = await admin.siteKeys.create({
+      partnerId: a.partnerId,
+      allowedOrigins: [ORIGIN_A],
+    })
+    await admin.siteKeys.revoke(oldSite.id)
+    revokedSiteKey = oldSite.key
+
+    receiptA = await createSafePlaceClient({ hubUrl: hub.url, siteKey: a.siteKey }).submitReport(
+      sampleReport({}, [receiverA.id]),
+    )
+    receiptB = await createSafePlaceClient({ hubUrl: hub.url, siteKey: b.siteKey }).submitReport(
+      sampleReport({ category: 'harassment' }, [receiverB.id]),
+    )
+    ids.messageA = await eventually(
+      async () => (await admin.messages.list({ receiverId: receiverA.id })).items[0]?.id,
+      20_000,
+      "receiver A's message",
+    )
+
+    routes = await documentedRoutes(hub.url)
+    if (routes.some((r) => r.path.startsWith('/v1/console/'))) {
+      const signIn = async (apiKey: string) => {
+        const res = await fetch(`${hub.url}/v1/console/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: hub.url },
+          body: JSON.stringify({ apiKey }),
+        })
+        expect(res.status).toBe(200)
+        const cookie = res.headers.get('set-cookie')?.split(';')[0]
+        const { csrfToken } = (await res.json()) as { csrfToken: string }
+        return { cookie: cookie!, csrfToken }
+      }
+      const op = await signIn(operatorKey)
+      operatorCookie = op.cookie
+      operatorCsrf = op.csrfToken
+      const rb = await signIn(keys['receiver key B']!)
+      receiverBCookie = rb.cookie
+      receiverBCsrf = rb.csrfToken
+    }
+  })
+
+  afterAll(async () => {
+    await hub?.kill('SIGKILL')
+    await sink?.close()
+    dir.remove()
+  })
+
+  it('knows how every documented route is guarded', () => {
+    expect(routes.length).toBeGreaterThan(20)
+    const unclassified = routes.filter((r) => guardOf(r) === undefined)
+    expect(
+      unclassified.map((r) => `${r.method} ${r.path}`),
+      'classify these routes in PUBLIC_ROUTES (with the reason) or give them `security`',
+    ).toEqual([])
+    // The secret-key routes the docs list are all marked as such.
+    for (const path of [
+      '/v1/admin/reports/{reference}',
+      '/v1/admin/receivers/{id}/rotate-secret',
+    ]) {
+      expect(routes.find((r) => r.path === path)?.secured, path).toBe(true)
+    }
+  })
+
+  it('refuses every wrong credential on every secret-key route (401/403)', async () => {
+    const bearer = (value: string) => ({ authorization: `Bearer ${value}` })
+    const wrong: Record<string, Record<string, string>> = {
+      'no credential': {},
+      'empty bearer': { authorization: 'Bearer ' },
+      'malformed key': bearer('not-a-key'),
+      'unknown key': bearer(`sk_live_${'A'.repeat(43)}`),
+      'operator key under Basic': {
+        authorization: `Basic ${Buffer.from(`x:${operatorKey}`).toString('base64')}`,
+      },
+      'operator key with a trailing word': { authorization: `Bearer ${operatorKey} extra` },
+      'operator key cut short': bearer(operatorKey.slice(0, -1)),
+      'revoked operator key': bearer(keys['revoked operator key']!),
+      'revoked partner key A': bearer(keys['revoked partner key A']!),
+      'site key as bearer': bearer(a.siteKey),
+      'site key header only': { 'safe-place-site-key': a.siteKey },
+      'receipt token as bearer': bearer(receiptA.receiptToken),
+      'receiver console cookie': receiverBCookie ? { cookie: receiverBCookie } : {},
+      'operator console cookie': operatorCookie ? { cookie: operatorCookie } : {},
+    }
+    let checked = 0
+    for (const route of routes.filter((r) => r.secured)) {
+      const path = target(route)
+      for (const [name, headers] of Object.entries(wrong)) {
+        const allowed = OPENS_WITH[`${route.method} ${route.path}`]?.some(
+          (o) => o.credential === name,
+        )
+        if (allowed) continue
+        const res = await call(route.method, path, headers, bodyFor(route))
+        expect([401, 403], `${name} on ${route.method} ${route.path}: ${res.body}`).toContain(
+          res.status,
+        )
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(200)
+  })
+
+  it("refuses another tenant's and the wrong scope's keys, and lists none of tenant A's objects", async () => {
+    const crossing = ['partner key B', 'receiver key B', 'receiver key A']
+    for (const route of routes.filter((r) => r.secured)) {
+      const path = target(route)
+      const isReceiverRoute = route.path === '/v1/reports/{reference}/status'
+      for (const name of crossing) {
+        // Receiver A's own key on its own report is the legitimate use of that route.
+        if (isReceiverRoute && name === 'receiver key A') continue
+        const res = await call(
+          route.method,
+          path,
+          { authorization: `Bearer ${keys[name]}` },
+          bodyFor(route),
+        )
+        const where = `${name} on ${route.method} ${route.path}: ${res.status} ${res.body.slice(0, 300)}`
+        if (res.status >= 200 && res.status < 300) {
+          // Only a read may succeed, and only without a trace of tenant A.
+          expect(route.method, where).toBe('GET')
+          expect(route.params, where).toEqual([])
+          for (const id of tenantAIdentifiers()) expect(res.body, where).not.toContain(id)
+        } else {
+          expect([401, 403, 404], where).toContain(res.status)
+        }
+      }
+    }
+    // Scope: tenant A's own partner key cannot use operator-only routes either.
+    for (const route of routes.filter((r) => r.secured && r.method !== 'GET')) {
+      if (!/^\/v1\/admin\/(partners|api-keys|receivers|messages)/.test(route.path)) continue
+      const res = await call(
+        route.method,
+        target(route),
+        { authorization: `Bearer ${keys['partner key A']}` },
+        bodyFor(route),
+      )
+      expect(res.status, `partner key A on ${route.method} ${route.path}`).toBe(403)
+    }
+    // The operator is not a receiver: it cannot post a receiver's status update.
+    const operatorStatus = await call(
+      'POST',
+      `/v1/reports/${receiptA.reference}/status`,
+      { authorization: `Bearer ${operatorKey}` },
+      { status: 'acknowledged' },
+    )
+    expect(operatorStatus.status).toBe(403)
+    // Receiver A has no say on tenant B's report, which was never routed to it.
+    const foreignReport = await call(
+      'POST',
+      `/v1/reports/${receiptB.reference}/status`,
+      { authorization: `Bearer ${keys['receiver key A']}` },
+      { status: 'acknowledged' },
+    )
+    expect([403, 404]).toContain(foreignReport.status)
+  })
+
+  it('reads of existing objects across tenants fail where the same read by the owner works', async () => {
+    const reads = [
+      `/v1/admin/reports/${receiptA.reference}`,
+      `/v1/admin/receivers/${ids.receiverA}`,
+      `/v1/admin/messages/${ids.messageA}`,
+    ]
+    for (const path of reads) {
+      const own = await call('GET', path, { authorization: `Bearer ${keys['partner key A']}` })
+      expect(own.status, `partner A reads ${path}`).toBe(200)
+      const other = await call('GET', path, { authorization: `Bearer ${keys['partner key B']}` })
+      expect(other.status, `partner B reads ${path}`).toBe(404)
+    }
+    const listB = await call('GET', '/v1/admin/reports', {
+      authorization: `Bearer ${keys['partner key B']}`,
+    })
+    expect(listB.body).toContain(receiptB.reference)
+    expect(listB.body).not.toContain(receiptA.reference)
+  })
+
+  it('refuses site-key routes without a valid site key for the calling origin', async () => {
+    const wrong: Record<string, Record<string, string>> = {
+      'no site key': {},
+      'unknown site key': { 'safe-place-site-key': 'spk_unknown_0000000000' },
+      'revoked site key': { 'safe-place-site-key': revokedSiteKey },
+      'operator key as site key': { 'safe-place-site-key': operatorKey },
+      'operator key as bearer': { authorization: `Bearer ${operatorKey}` },
+      "A's site key from B's origin": { 'safe-place-site-key': a.siteKey, origin: ORIGIN_B },
+      'site key from an unknown origin': {
+        'safe-place-site-key': a.siteKey,
+        origin: 'https://evil.example',
+      },
+    }
+    const siteKeyRoutes = routes.filter((r) => guardOf(r) === 'siteKey')
+    expect(siteKeyRoutes.length).toBeGreaterThanOrEqual(3)
+    const before = await reportCount()
+    for (const route of siteKeyRoutes) {
+      for (const [name, headers] of Object.entries(wrong)) {
+        const res = await call(route.method, route.path, headers, bodyFor(route))
+        expect([401, 403], `${name} on ${route.method} ${route.path}: ${res.body}`).toContain(
+          res.status,
+        )
+      }
+      const right = await call(
+        route.method,
+        route.path,
+        { 'safe-place-site-key': a.siteKey, origin: ORIGIN_A },
+        bodyFor(route),
+      )
+      expect(right.status, `site key A on ${route.method} ${route.path}`).toBeLessThan(300)
+    }
+    // Only the one accepted report above was stored.
+    expect(await reportCount()).toBe(before + 1)
+  })
+
+  it("refuses receipt routes without this report's own token", async () => {
+    const bearer = (value: string) => ({ authorization: `Bearer ${value}` })
+    const wrong: Record<string, Record<string, string>> = {
+      'no token': {},
+      'forged token': bearer(`rt_${'x'.repeat(43)}`),
+      "B's token": bearer(receiptB.receiptToken),
+      'token with a changed character': bearer(
+        `${receiptA.receiptToken.slice(0, -1)}${receiptA.receiptToken.endsWith('A') ? 'B' : 'A'}`,
+      ),
+      'token and more': bearer(`${receiptA.receiptToken}x`),
+      'operator key': bearer(operatorKey),
+      'partner key A': bearer(keys['partner key A']!),
+      'site key A': { 'safe-place-site-key': a.siteKey },
+      'token under Basic': { authorization: `Basic ${receiptA.receiptToken}` },
+    }
+    const receiptRoutes = routes.filter((r) => guardOf(r) === 'receipt')
+    expect(receiptRoutes.length).toBe(2)
+    for (const route of receiptRoutes) {
+      for (const [name, headers] of Object.entries(wrong)) {
+        const res = await call(
+          route.method,
+          fillPath(route.path, { reference: receiptA.reference }),
+          headers,
+        )
+        expect(res.status, `${name} on ${route.method} ${route.path}: ${res.body}`).toBe(401)
+      }
+      // B's token on A's reference and A's token on B's reference are both wrong.
+      const swapped = await call(
+        route.method,
+        fillPath(route.path, { reference: receiptB.reference }),
+        bearer(receiptA.receiptToken),
+      )
+      expect(swapped.status).toBe(401)
+    }
+    // Nothing was withdrawn by all that.
+    const status = await call('GET', `/v1/reports/${receiptA.reference}/status`, {
+      authorization: `Bearer ${receiptA.receiptToken}`,
+    })
+    expect(status.status).toBe(200)
+    expect(JSON.parse(status.body).status).not.toBe('withdrawn')
+  })
+
+  it('refuses console routes without a live session, and changes without the CSRF token', async () => {
+    const consoleRoutes = routes.filter((r) => guardOf(r) === 'session')
+    if (consoleRoutes.length === 0) return
+    const wrong: Record<string, Record<string, string>> = {
+      'no cookie': {},
+      'forged cookie': { cookie: `${operatorCookie!.split('=')[0]}=${'f'.repeat(43)}` },
+      'operator key as bearer': { authorization: `Bearer ${operatorKey}` },
+    }
+    for (const route of consoleRoutes) {
+      const path = target(route)
+      for (const [name, headers] of Object.entries(wrong)) {
+        const res = await call(route.method, path, { ...headers, origin: hub.url }, bodyFor(route))
+        expect([401, 403], `${name} on ${route.method} ${route.path}: ${res.body}`).toContain(
+          res.status,
+        )
+      }
+      if (route.method !== 'GET') {
+        const noCsrf = await call(
+          route.method,
+          path,
+          { cookie: operatorCookie!, origin: hub.url },
+          bodyFor(route),
+        )
+        expect(noCsrf.status, `no CSRF token on ${route.method} ${route.path}`).toBe(403)
+        const crossSite = await call(
+          route.method,
+          path,
+          {
+            cookie: operatorCookie!,
+            origin: 'https://evil.example',
+            'x-csrf-token': operatorCsrf!,
+          },
+          bodyFor(route),
+        )
+        expect(crossSite.status, `cross-site ${route.method} ${route.path}`).toBe(403)
+      }
+    }
+    // Receiver B's own session (with its CSRF token) reaches none of receiver A's objects.
+    for (const route of consoleRoutes) {
+      if (route.path === '/v1/console/session') continue
+      const res = await call(
+        route.method,
+        target(route),
+        { cookie: receiverBCookie!, origin: hub.url, 'x-csrf-token': receiverBCsrf! },
+        bodyFor(route),
+      )
+      const where = `receiver B session on ${route.method} ${route.path}: ${res.status} ${res.body.slice(0, 300)}`
+      if (res.status >= 200 && res.status < 300) {
+        expect(route.method, where).toBe('GET')
+        expect(route.params, where).toEqual([])
+        for (const id of tenantAIdentifiers()) expect(res.body, where).not.toContain(id)
+      } else {
+        expect([401, 403, 404], where).toContain(res.status)
+      }
+    }
+    // The console sign-in takes only live operator or receiver keys.
+    for (const apiKey of [
+      keys['revoked operator key']!,
+      keys['partner key A']!,
+      a.siteKey,
+      `sk_live_${'B'.repeat(43)}`,
+    ]) {
+      const res = await call('POST', '/v1/console/session', { origin: hub.url }, { apiKey })
+      expect([400, 401, 403], `console sign-in with ${apiKey.slice(0, 12)}…`).toContain(res.status)
+    }
+  })
+
+  it('opens every GET route to its rightful credential (so the refusals above mean something)', async () => {
+    for (const route of routes.filter((r) => r.method === 'GET')) {
+      const guard = guardOf(route)
+      const headers: Record<string, string> =
+        guard === 'apiKey'
+          ? { authorization: `Bearer ${operatorKey}` }
+          : guard === 'siteKey'
+            ? { 'safe-place-site-key': a.siteKey }
+            : guard === 'receipt'
+              ? { authorization: `Bearer ${receiptA.receiptToken}` }
+              : guard === 'session'
+                ? { cookie: operatorCookie! }
+                : {}
+      const res = await call('GET', target(route), headers)
+      const where = `${route.method} ${route.path} with its own credential`
+      // Open routes need no credential; a static file may be absent from a partial build.
+      if (guard === 'open') expect([401, 403], where).not.toContain(res.status)
+      else expect(res.status, where).toBe(200)
+      if (guard === 'open') {
+        for (const id of tenantAIdentifiers()) expect(res.body, route.path).not.toContain(id)
+      }
+    }
+    const status = await call(
+      'POST',
+      `/v1/reports/${receiptA.reference}/status`,
+      { authorization: `Bearer ${keys['receiver key A']}` },
+      { status: 'acknowledged' },
+    )
+    expect(status.status).toBe(200)
+    expect(seen.every((s) => s.status < 500)).toBe(true)
+  })
+
+  async function reportCount(): Promise<number> {
+    const page = (await (
+      await fetch(`${hub.url}/v1/admin/reports?limit=100`, {
+        headers: { authorization: `Bearer ${operatorKey}` },
+      })
+    ).json()) as { items: unknown[] }
+    return page.items.length
+  }
+})
