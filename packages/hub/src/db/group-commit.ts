@@ -1,13 +1,22 @@
 /**
- * Group commit: write units from concurrent requests share one transaction, each in its own
- * savepoint, and all are answered once that transaction has committed (fsync'd). A report is
- * still never acknowledged before it is durable, and one failing unit rolls back only itself —
- * but a burst of reports costs one fsync per batch instead of one per report, which is what
- * lets intake keep up with a raid on a single SQLite file.
+ * Group commit: write units from concurrent requests share one transaction, and all are
+ * answered once that transaction has committed (fsync'd). A report is still never acknowledged
+ * before it is durable, and one failing unit rolls back only itself — but a burst of reports
+ * costs one fsync per batch instead of one per report, which is what lets intake keep up with a
+ * raid on a single SQLite file.
+ *
+ * Two kinds of units. A `run` unit executes its own statements in its own savepoint. A
+ * `runPlanned` unit first *plans* (reads allowed, no writes) and returns the rows it wants
+ * inserted: the planned rows of the whole batch go in with a few multi-row `INSERT`s under one
+ * savepoint. If that fails (a unique reference drawn twice, an idempotency key raced), the
+ * savepoint is rolled back and every planned unit runs its fallback alone in its own savepoint,
+ * exactly like a `run` unit — so the outcome per unit is the same, only the statement count
+ * differs.
  *
  * Also serialises this process's writes, so pool connections never race for SQLite's lock.
  */
 import type { Database } from './client'
+import { insertRows, type TableRows } from './table-rows'
 import type { Transaction } from './transaction'
 
 /** Shared by the units of one batch: reads every unit needs are done once per transaction. */
@@ -21,7 +30,8 @@ function newBatchScope(): BatchScope {
     once<T>(key: string, load: () => Promise<T>): Promise<T> {
       let value = memo.get(key)
       if (!value) {
-        value = load()
+        // `Promise.resolve` runs a lazy query builder (a thenable) once, not once per caller.
+        value = Promise.resolve(load())
         memo.set(key, value)
       }
       return value as Promise<T>
@@ -29,9 +39,17 @@ function newBatchScope(): BatchScope {
   }
 }
 
+/** What a planned unit will insert, and what its caller gets once that is committed. */
+export interface PlannedWrite<T> {
+  inserts: readonly TableRows[]
+  result: T
+}
+
 interface Job {
   /** Runs alone, outside any shared transaction (it opens its own, or none). */
   exclusive?: () => Promise<unknown>
+  /** Reads only; its rows join the batch's multi-row inserts. `work` is then the fallback. */
+  plan?: (tx: Transaction, batch: BatchScope) => Promise<PlannedWrite<unknown>>
   work: (tx: Transaction, batch: BatchScope) => Promise<unknown>
   resolve: (value: unknown) => void
   reject: (error: unknown) => void
@@ -54,6 +72,26 @@ export class GroupCommit {
   run<T>(work: (tx: Transaction, batch: BatchScope) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ work, resolve: resolve as (v: unknown) => void, reject })
+      if (!this.#running) void this.#drain()
+    })
+  }
+
+  /**
+   * Plans inside the shared transaction (reads only), then inserts the planned rows together
+   * with the batch's other planned units; `fallback` does the same unit alone, in its own
+   * savepoint, if the shared insert fails. Resolves after the commit.
+   */
+  runPlanned<T>(
+    plan: (tx: Transaction, batch: BatchScope) => Promise<PlannedWrite<T>>,
+    fallback: (tx: Transaction, batch: BatchScope) => Promise<T>,
+  ): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({
+        plan,
+        work: fallback,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      })
       if (!this.#running) void this.#drain()
     })
   }
@@ -95,15 +133,10 @@ export class GroupCommit {
         try {
           await this.#db.transaction(async (tx) => {
             const scope = newBatchScope()
-            for (const job of batch) {
-              try {
-                outcomes.push({
-                  ok: true,
-                  value: await tx.transaction((sp) => job.work(sp as Transaction, scope)),
-                })
-              } catch (error) {
-                outcomes.push({ ok: false, error })
-              }
+            await this.#runPlanned(tx as Transaction, batch, scope, outcomes)
+            for (const [i, job] of batch.entries()) {
+              if (job.plan) continue
+              outcomes[i] = await this.#alone(tx as Transaction, job, scope)
             }
           })
         } catch (error) {
@@ -111,13 +144,53 @@ export class GroupCommit {
           continue
         }
         batch.forEach((job, i) => {
-          const outcome = outcomes[i]!
+          const outcome = outcomes[i] ?? { ok: false, error: new Error('unit not run') }
           if (outcome.ok) job.resolve(outcome.value)
           else job.reject(outcome.error)
         })
       }
     } finally {
       this.#running = false
+    }
+  }
+
+  /** One unit in its own savepoint: its failure rolls back only itself. */
+  async #alone(tx: Transaction, job: Job, scope: BatchScope): Promise<Outcome> {
+    try {
+      return { ok: true, value: await tx.transaction((sp) => job.work(sp as Transaction, scope)) }
+    } catch (error) {
+      return { ok: false, error }
+    }
+  }
+
+  /** The planned units of a batch: plan each, insert all rows at once, or fall back one by one. */
+  async #runPlanned(
+    tx: Transaction,
+    batch: Job[],
+    scope: BatchScope,
+    outcomes: Outcome[],
+  ): Promise<void> {
+    const planned: { index: number; write: PlannedWrite<unknown> }[] = []
+    for (const [index, job] of batch.entries()) {
+      if (!job.plan) continue
+      try {
+        planned.push({ index, write: await job.plan(tx, scope) })
+      } catch (error) {
+        outcomes[index] = { ok: false, error }
+      }
+    }
+    if (planned.length === 0) return
+    try {
+      await tx.transaction((sp) =>
+        insertRows(
+          sp,
+          planned.flatMap((p) => p.write.inserts),
+        ),
+      )
+      for (const p of planned) outcomes[p.index] = { ok: true, value: p.write.result }
+    } catch {
+      // Rolled back to the savepoint: nothing of the shared insert remains. Each unit alone.
+      for (const p of planned) outcomes[p.index] = await this.#alone(tx, batch[p.index]!, scope)
     }
   }
 }

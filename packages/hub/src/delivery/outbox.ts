@@ -18,14 +18,13 @@ export interface OutboxMessage {
 /** The sealing context of a message payload: a payload copied to another row does not open. */
 export const payloadContext = (messageId: string) => `message:${messageId}`
 
-export async function enqueueMessages(
-  tx: Executor,
+/** The outbox rows for `outgoing`, sealed, ready to insert (here or in a group commit). */
+export function messageRows(
   keyring: Keyring,
   outgoing: readonly OutboxMessage[],
   now: Date,
-): Promise<string[]> {
-  if (outgoing.length === 0) return []
-  const rows = outgoing.map((m) => {
+): (typeof messages.$inferInsert & { id: string })[] {
+  return outgoing.map((m) => {
     const id = newId('msg')
     return {
       id,
@@ -39,6 +38,16 @@ export async function enqueueMessages(
       createdAt: now,
     }
   })
+}
+
+export async function enqueueMessages(
+  tx: Executor,
+  keyring: Keyring,
+  outgoing: readonly OutboxMessage[],
+  now: Date,
+): Promise<string[]> {
+  if (outgoing.length === 0) return []
+  const rows = messageRows(keyring, outgoing, now)
   await tx.insert(messages).values(rows)
   return rows.map((r) => r.id)
 }

@@ -54,16 +54,32 @@ export async function findIdempotentReceipt(
   return keyring.openJson<Receipt>(row.responseSealed, idempotencyContext(siteKeyId, request.key))
 }
 
-export async function rememberReceipt(
-  tx: Executor,
+/** The row that remembers `receipt` for 24 hours, sealed. */
+export function idempotencyRow(
   keyring: Keyring,
   siteKeyId: string,
   request: IdempotencyRequest,
   receipt: Receipt,
   now: Date,
+): typeof idempotencyKeys.$inferInsert {
+  return {
+    siteKeyId,
+    key: request.key,
+    requestHash: request.requestHash,
+    responseStatus: 201,
+    responseSealed: keyring.sealJson(receipt, idempotencyContext(siteKeyId, request.key)),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+  }
+}
+
+/** Removes an expired row for the same key: the key may be reused after 24 hours. */
+export async function forgetExpiredKey(
+  tx: Executor,
+  siteKeyId: string,
+  request: IdempotencyRequest,
+  now: Date,
 ): Promise<void> {
-  // An expired row for the same key is replaced: the key may be reused after 24 hours. A live
-  // one is kept, so a concurrent twin fails on the primary key and replays the first answer.
   await tx
     .delete(idempotencyKeys)
     .where(
@@ -73,13 +89,18 @@ export async function rememberReceipt(
         lte(idempotencyKeys.expiresAt, now),
       ),
     )
-  await tx.insert(idempotencyKeys).values({
-    siteKeyId,
-    key: request.key,
-    requestHash: request.requestHash,
-    responseStatus: 201,
-    responseSealed: keyring.sealJson(receipt, idempotencyContext(siteKeyId, request.key)),
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
-  })
+}
+
+export async function rememberReceipt(
+  tx: Executor,
+  keyring: Keyring,
+  siteKeyId: string,
+  request: IdempotencyRequest,
+  receipt: Receipt,
+  now: Date,
+): Promise<void> {
+  // An expired row for the same key is replaced. A live one is kept, so a concurrent twin
+  // fails on the primary key and replays the first answer.
+  await forgetExpiredKey(tx, siteKeyId, request, now)
+  await tx.insert(idempotencyKeys).values(idempotencyRow(keyring, siteKeyId, request, receipt, now))
 }

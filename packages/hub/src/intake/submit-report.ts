@@ -9,14 +9,16 @@ import { eq } from 'drizzle-orm'
 import { assertAttachmentsAllowed } from '../attachments/policy'
 import type { ProcessedAttachment } from '../attachments/processed'
 import { newReceiptToken, sha256Hex } from '../auth/secrets'
+import type { BatchScope } from '../db/group-commit'
 import { receivers } from '../db/schema'
+import type { Transaction } from '../db/transaction'
 import type { SiteKeyRow } from '../http/env'
 import { HubError } from '../http/hub-error'
 import type { HubRuntime } from '../runtime'
 import { findIdempotentReceipt, type IdempotencyRequest } from './idempotency'
 import { nextStepsFor } from './next-steps'
 import { normalise } from './normalise'
-import { storeReport } from './store-report'
+import { planReport, type StoreReportInput, storeReport } from './store-report'
 
 export interface SubmitInput {
   /** The candidate report, as a source adapter produced it. */
@@ -95,25 +97,24 @@ export async function submitReport(hub: HubRuntime, input: SubmitInput): Promise
   })
   const nextSteps = nextStepsFor(intake, draft.urgent)
   try {
-    const { receipt } = await hub.writes.run((tx, batch) =>
-      storeReport(
-        tx,
-        hub.keyring,
-        {
-          report: draft,
-          siteKeyId: input.siteKey.id,
-          receiptTokenHash: sha256Hex(receiptToken),
-          files: input.files,
-          idempotency: input.idempotency,
-          receiptFor: (reference, status) => ({ reference, receiptToken, status, nextSteps }),
-          now,
-          rules: hub.routingRules,
-        },
-        () =>
-          batch.once('enabled-receivers', () =>
-            tx.select().from(receivers).where(eq(receivers.enabled, true)),
-          ),
-      ),
+    const stored: StoreReportInput = {
+      report: draft,
+      siteKeyId: input.siteKey.id,
+      receiptTokenHash: sha256Hex(receiptToken),
+      files: input.files,
+      idempotency: input.idempotency,
+      receiptFor: (reference, status) => ({ reference, receiptToken, status, nextSteps }),
+      now,
+      rules: hub.routingRules,
+    }
+    // Enabled receivers are read once per group commit, inside its transaction.
+    const enabled = (tx: Transaction, batch: BatchScope) =>
+      batch.once('enabled-receivers', () =>
+        tx.select().from(receivers).where(eq(receivers.enabled, true)),
+      )
+    const { receipt } = await hub.writes.runPlanned(
+      async (tx, batch) => planReport(hub.keyring, stored, await enabled(tx, batch)),
+      (tx, batch) => storeReport(tx, hub.keyring, stored, () => enabled(tx, batch)),
     )
     hub.engine?.wake()
     return { receipt, replayed: false }
