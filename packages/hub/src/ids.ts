@@ -2,7 +2,18 @@
 import { randomBytes } from 'node:crypto'
 import { ulid } from 'ulidx'
 
-export type IdPrefix = 'prt' | 'spk' | 'sk' | 'key' | 'rcv' | 'rpt' | 'att' | 'evt' | 'msg' | 'atm'
+export type IdPrefix =
+  | 'prt'
+  | 'spk'
+  | 'sk'
+  | 'key'
+  | 'rcv'
+  | 'rpt'
+  | 'att'
+  | 'evt'
+  | 'msg'
+  | 'atm'
+  | 'req'
 
 // ulid draws one random number per character; drawing each from its own `randomBytes` call
 // showed up in intake profiles. A pool refilled 4 KB at a time gives the same CSPRNG output

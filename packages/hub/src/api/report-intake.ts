@@ -35,6 +35,8 @@ export const MULTIPART_MAX_BYTES =
   reportLimits.jsonBodyMaxBytes +
   64 * 1024
 
+const limitIntakeBody = limitBody(MULTIPART_MAX_BYTES)
+
 export const submitReportRoute = createRoute({
   method: 'post',
   path: '/v1/reports',
@@ -216,7 +218,7 @@ export function reportIntakeRoutes(): OpenAPIHono<HubEnv> {
       )
       if (siteKey.requireChallenge)
         await verifyPowHeader(c.req.header(headers.pow), hub.powHmacKey, hub.now())
-      return limitBody(MULTIPART_MAX_BYTES)(c, next)
+      return limitIntakeBody(c, next)
     },
     async (c) => {
       const hub = c.get('hub')

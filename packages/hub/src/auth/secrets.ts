@@ -4,6 +4,7 @@
  * user-given values against stored hashes are constant-time.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { pooledRandomBytes } from '../crypto/random-pool'
 
 export function sha256Hex(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('hex')
@@ -14,7 +15,7 @@ export function newApiKeySecret(): string {
 }
 
 export function newReceiptToken(): string {
-  return `rt_${randomBytes(32).toString('base64url')}`
+  return `rt_${pooledRandomBytes(32).toString('base64url')}`
 }
 
 /** Constant-time equality of two hex digests (same length by construction). */

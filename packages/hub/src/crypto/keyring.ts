@@ -6,7 +6,8 @@
  * Sealed format: `v1.<keyId>.<iv b64url>.<ciphertext+tag b64url>` (text) — or the same bytes
  * framed in a Buffer for binary data (`sealBytes`).
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv } from 'node:crypto'
+import { pooledRandomBytes } from './random-pool'
 
 export interface KeyringKey {
   id: string
@@ -35,7 +36,7 @@ export class Keyring {
   }
 
   #encrypt(plain: Buffer, aad: string): { iv: Buffer; body: Buffer } {
-    const iv = randomBytes(IV_BYTES)
+    const iv = pooledRandomBytes(IV_BYTES)
     const cipher = createCipheriv('aes-256-gcm', this.#keys.get(this.currentId)!, iv)
     cipher.setAAD(Buffer.from(aad))
     const body = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()])

@@ -20,13 +20,26 @@ export function bodyKindOf(contentType: string | undefined): BodyKind | undefine
   return undefined
 }
 
-/** Refuses bodies over `maxBytes`, counting bytes as they arrive. */
+/**
+ * Refuses bodies over `maxBytes`. With a `Content-Length` (and no `Transfer-Encoding`), the
+ * header is checked and nothing more is needed: Node's HTTP parser hands the handler exactly
+ * that many bytes. A chunked body is counted as it arrives (Hono's `bodyLimit`). Checking the
+ * header here rather than in `bodyLimit` keeps the request's body unread: `bodyLimit` looks at
+ * `request.body`, which makes `@hono/node-server` build a full web `Request` and stream per
+ * request — a tenth of intake's time.
+ */
 export function limitBody(maxBytes: number) {
-  return bodyLimit({
-    maxSize: maxBytes,
-    onError: () => {
-      throw new HubError('payload_too_large', `The body is larger than ${maxBytes} bytes.`)
-    },
+  const tooLarge = () => {
+    throw new HubError('payload_too_large', `The body is larger than ${maxBytes} bytes.`)
+  }
+  const counting = bodyLimit({ maxSize: maxBytes, onError: tooLarge })
+  return createMiddleware<HubEnv>(async (c, next) => {
+    const length = c.req.header('content-length')
+    if (length !== undefined && /^\d{1,15}$/.test(length) && !c.req.header('transfer-encoding')) {
+      if (Number(length) > maxBytes) tooLarge()
+      return next()
+    }
+    return counting(c, next)
   })
 }
 

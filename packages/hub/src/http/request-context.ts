@@ -6,14 +6,14 @@
 import { headers } from '@safe-place/schemas'
 import { createMiddleware } from 'hono/factory'
 import { routePath } from 'hono/route'
-import { ulid } from 'ulidx'
+import { newId } from '../ids'
 import type { HubRuntime } from '../runtime'
 import type { HubEnv } from './env'
 
 export function requestContext(hub: HubRuntime) {
   return createMiddleware<HubEnv>(async (c, next) => {
     const given = c.req.header(headers.requestId)
-    const requestId = given && /^[A-Za-z0-9_.:-]{8,64}$/.test(given) ? given : `req_${ulid()}`
+    const requestId = given && /^[A-Za-z0-9_.:-]{8,64}$/.test(given) ? given : newId('req')
     const logger = hub.logger.child({ requestId })
     c.set('hub', hub)
     c.set('requestId', requestId)
