@@ -5,10 +5,13 @@
  *                  [--federation-port 8791] [--trusted-flagger-port 8792]
  *                  [--moderation-vendor-port 8793] [--act-after 5s|off]
  */
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startDemo } from './demo'
 
 const { values } = parseArgs({
+  // `pnpm start -- --x` hands the `--` on; it separates nothing here.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     'data-dir': { type: 'string', default: './data' },
     'hub-port': { type: 'string', default: '8787' },
@@ -85,7 +88,7 @@ Safe Place is running on this machine only (127.0.0.1).
     trusted flagger     notice   ${r.trusted_flagger.url}
     moderation vendor   content  ${r.moderation_vendor.url}
 
-  Operator API key (demo only, also in ${values['data-dir']}/demo-state.json):
+  Operator API key (demo only, also in ${resolve(values['data-dir'], 'demo-state.json')}):
     ${demo.operatorKey}
 
 Open the partner page, send a report and tick some of the receivers: each one you chose

@@ -93,8 +93,8 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
     const admin = createSafePlaceAdmin({ hubUrl: settings.hubUrl, apiKey: settings.apiKey })
     const answer = await admin.postStatus(reference, {
       status: 'action_taken',
+      // No free-text note: the hub words the action for the reporter in her own language.
       actions: ['content_removed'],
-      noteForReporter: 'The content was removed after our review.',
     })
     log(`[${roles[role].label}] → posted status ${answer.status} for ${answer.reference}`)
     return answer
