@@ -25,6 +25,7 @@ const targets: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> = {
   'event-report-status-changed': { schema: s.ReportStatusChangedEvent, io: 'output' },
   'event-report-withdrawn': { schema: s.ReportWithdrawnEvent, io: 'output' },
   'event-webhook-test': { schema: s.WebhookTestEvent, io: 'output' },
+  'stats-report': { schema: s.StatsReport, io: 'output' },
 }
 
 function render(name: string): string {

@@ -1,0 +1,3 @@
+export * from './receivers'
+export * from './reports'
+export * from './session'
