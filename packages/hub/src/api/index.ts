@@ -8,12 +8,18 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { HubEnv } from '../http/env'
 import { adminReportRoutes } from './admin-reports'
 import { adminTenantRoutes } from './admin-tenants'
+import { consoleAssetRoutes } from './console-assets'
+import { consoleDeliveryRoutes } from './console-deliveries'
+import { consoleReportRoutes } from './console-reports'
+import { consoleSessionRoutes } from './console-session'
+import { consoleTenantRoutes } from './console-tenants'
 import { healthRoutes } from './health'
 import { messageRoutes } from './messages'
 import { publicInfoRoutes } from './public-info'
 import { receiverRoutes } from './receivers'
 import { reportIntakeRoutes } from './report-intake'
 import { reportReceiptRoutes } from './report-receipt'
+import { statsRoutes } from './stats'
 import { statusUpdateRoutes } from './status-updates'
 import { widgetAssetRoutes } from './widget-assets'
 
@@ -28,4 +34,10 @@ export const routeGroups: ReadonlyArray<() => OpenAPIHono<HubEnv>> = [
   receiverRoutes,
   messageRoutes,
   statusUpdateRoutes,
+  consoleSessionRoutes,
+  consoleReportRoutes,
+  consoleDeliveryRoutes,
+  consoleTenantRoutes,
+  consoleAssetRoutes,
+  statsRoutes,
 ]

@@ -13,6 +13,7 @@ import { registerReceivers } from './receivers'
 import { registerReports } from './reports'
 import { registerServe } from './serve'
 import { registerSiteKeys } from './site-keys'
+import { registerStats } from './stats'
 
 export type CommandRegistrar = (
   program: Command,
@@ -30,4 +31,5 @@ export const commandRegistrars: readonly CommandRegistrar[] = [
   registerMaintenance,
   registerReceivers,
   registerDeliveries,
+  registerStats,
 ]

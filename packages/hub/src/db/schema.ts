@@ -261,3 +261,24 @@ export const deliveryAttempts = sqliteTable(
   },
   (t) => [index('attempts_message').on(t.messageId, t.attemptedAt)],
 )
+
+/**
+ * Console sessions: an operator or receiver API key exchanged for a cookie. Only the SHA-256
+ * of the session secret is stored (`id`), with the CSRF token's SHA-256 and an expiry; the key
+ * is looked up on every request, so revoking it ends its sessions too.
+ */
+export const consoleSessions = sqliteTable(
+  'console_sessions',
+  {
+    /** SHA-256 (hex) of the cookie's secret. */
+    id: text('id').primaryKey(),
+    apiKeyId: text('api_key_id')
+      .notNull()
+      .references(() => apiKeys.id),
+    /** SHA-256 (hex) of the CSRF token the console sends as a header on every state change. */
+    csrfHash: text('csrf_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('console_sessions_expiry').on(t.expiresAt)],
+)

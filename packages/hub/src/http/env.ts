@@ -1,6 +1,7 @@
 /** The typed Hono environment: what middleware puts on the context for handlers to read. */
 import type { Logger } from 'pino'
 import type { ApiKeyPrincipal } from '../auth/principal'
+import type { ConsolePrincipal } from '../console/session-store'
 import type { siteKeys } from '../db/schema'
 import type { HubRuntime } from '../runtime'
 
@@ -12,6 +13,8 @@ export interface HubVariables {
   logger: Logger
   /** Set by `requireApiKey`. */
   principal: ApiKeyPrincipal
+  /** Set by `requireSession` (console routes): the signed-in key and its role. */
+  console: ConsolePrincipal
   /** Set by `requireSiteKey`. */
   siteKey: SiteKeyRow
   /** Set by `bodyGuard`: the raw body, checked for size and UTF-8. */

@@ -1,0 +1,111 @@
+/**
+ * Console partners and site keys (operator): list and create partners; list, create, change
+ * the allowed origins of, and revoke site keys. Same rules as the operator API.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { Partner, PartnerCreate, SiteKey, SiteKeyCreate, SiteKeyUpdate } from '@safe-place/schemas'
+import { createPartner, listPartners } from '../admin/partners'
+import { createSiteKey, listSiteKeys, revokeSiteKey, updateSiteKey } from '../admin/site-keys'
+import { requireSession } from '../console/session-auth'
+import type { HubEnv } from '../http/env'
+import { errorResponses, jsonContent } from '../http/openapi-errors'
+
+const tags = ['Console']
+const json = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } })
+const idParam = z.object({
+  id: z
+    .string()
+    .max(60)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+})
+const readErrors = errorResponses('unauthorized', 'forbidden')
+const writeErrors = errorResponses(
+  'validation_failed',
+  'malformed_json',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+)
+
+export const consolePartnersRoute = createRoute({
+  method: 'get',
+  path: '/v1/console/partners',
+  tags,
+  summary: 'Partners (operator)',
+  responses: { 200: jsonContent(z.object({ items: z.array(Partner) }), 'Partners'), ...readErrors },
+})
+export const consoleCreatePartnerRoute = createRoute({
+  method: 'post',
+  path: '/v1/console/partners',
+  tags,
+  summary: 'Add a partner (operator)',
+  request: { body: json(PartnerCreate) },
+  responses: { 201: jsonContent(Partner, 'Created'), ...writeErrors },
+})
+export const consoleSiteKeysRoute = createRoute({
+  method: 'get',
+  path: '/v1/console/site-keys',
+  tags,
+  summary: 'Site keys (operator)',
+  responses: {
+    200: jsonContent(z.object({ items: z.array(SiteKey) }), 'Site keys'),
+    ...readErrors,
+  },
+})
+export const consoleCreateSiteKeyRoute = createRoute({
+  method: 'post',
+  path: '/v1/console/site-keys',
+  tags,
+  summary: 'Add a site key bound to allowed origins (operator)',
+  request: { body: json(SiteKeyCreate) },
+  responses: { 201: jsonContent(SiteKey, 'Created'), ...writeErrors },
+})
+export const consoleUpdateSiteKeyRoute = createRoute({
+  method: 'patch',
+  path: '/v1/console/site-keys/{id}',
+  tags,
+  summary: 'Change a site key, e.g. its allowed origins (operator)',
+  request: { params: idParam, body: json(SiteKeyUpdate) },
+  responses: { 200: jsonContent(SiteKey, 'Updated'), ...writeErrors },
+})
+export const consoleRevokeSiteKeyRoute = createRoute({
+  method: 'delete',
+  path: '/v1/console/site-keys/{id}',
+  tags,
+  summary: 'Revoke a site key (operator)',
+  request: { params: idParam },
+  responses: { 200: jsonContent(SiteKey, 'Revoked'), ...writeErrors },
+})
+
+export function consoleTenantRoutes(): OpenAPIHono<HubEnv> {
+  const app = new OpenAPIHono<HubEnv>()
+  const operator = requireSession('operator')
+  // A `/*` pattern matches its own root as well.
+  app.use('/v1/console/partners/*', operator)
+  app.use('/v1/console/site-keys/*', operator)
+
+  app.openapi(consolePartnersRoute, async (c) => {
+    return c.json({ items: await listPartners(c.get('hub').db, undefined) }, 200)
+  })
+  app.openapi(consoleCreatePartnerRoute, async (c) => {
+    const { db, now } = c.get('hub')
+    return c.json(await createPartner(db, c.req.valid('json'), now()), 201)
+  })
+  app.openapi(consoleSiteKeysRoute, async (c) => {
+    return c.json({ items: await listSiteKeys(c.get('hub').db, undefined) }, 200)
+  })
+  app.openapi(consoleCreateSiteKeyRoute, async (c) => {
+    const { db, now } = c.get('hub')
+    return c.json(await createSiteKey(db, undefined, c.req.valid('json'), now()), 201)
+  })
+  app.openapi(consoleUpdateSiteKeyRoute, async (c) => {
+    const { db } = c.get('hub')
+    const { id } = c.req.valid('param')
+    return c.json(await updateSiteKey(db, undefined, id, c.req.valid('json')), 200)
+  })
+  app.openapi(consoleRevokeSiteKeyRoute, async (c) => {
+    const { db, now } = c.get('hub')
+    return c.json(await revokeSiteKey(db, undefined, c.req.valid('param').id, now()), 200)
+  })
+  return app
+}

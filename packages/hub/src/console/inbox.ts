@@ -1,0 +1,78 @@
+/**
+ * The console inbox: reports with filters (category, status, urgency, receiver, platform,
+ * dates), urgent ones first and then newest first, with an opaque cursor; scoped to the
+ * receiver for a receiver session.
+ */
+import type { ReportListItem, ReportListQuery } from '@safe-place/schemas'
+import { and, desc, eq, gte, lt, lte, or, type SQL } from 'drizzle-orm'
+import { toListItem } from '../admin/reports'
+import { reports } from '../db/schema'
+import type { Executor } from '../db/transaction'
+import { HubError } from '../http/hub-error'
+import type { ReportRow } from '../reports/receipt-access'
+import { type ReceiverScope, routedTo } from './scope'
+
+interface Cursor {
+  urgent: boolean
+  at: Date
+  id: string
+}
+
+export function encodeInboxCursor(row: Pick<ReportRow, 'urgent' | 'submittedAt' | 'id'>): string {
+  return Buffer.from(`${row.urgent ? 1 : 0}:${row.submittedAt.getTime()}:${row.id}`).toString(
+    'base64url',
+  )
+}
+
+export function decodeInboxCursor(cursor: string): Cursor {
+  const [urgent, at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split(':')
+  const ms = Number(at)
+  if ((urgent !== '0' && urgent !== '1') || !id || !Number.isFinite(ms)) {
+    throw new HubError('validation_failed', 'The cursor is not valid.', {
+      details: [{ path: 'cursor', message: 'Use nextCursor from a previous page' }],
+    })
+  }
+  return { urgent: urgent === '1', at: new Date(ms), id }
+}
+
+/** Rows after the cursor in the order urgent desc, submitted desc, id desc. */
+function after(cursor: Cursor): SQL | undefined {
+  const sameUrgency = and(
+    eq(reports.urgent, cursor.urgent),
+    or(
+      lt(reports.submittedAt, cursor.at),
+      and(eq(reports.submittedAt, cursor.at), lt(reports.id, cursor.id)),
+    ),
+  )
+  return cursor.urgent ? or(eq(reports.urgent, false), sameUrgency) : sameUrgency
+}
+
+export async function listInbox(
+  db: Executor,
+  scope: ReceiverScope,
+  query: ReportListQuery,
+): Promise<{ items: ReportListItem[]; nextCursor: string | null }> {
+  const filters: (SQL | undefined)[] = [
+    scope !== undefined ? routedTo(db, scope) : undefined,
+    query.receiverId ? routedTo(db, query.receiverId) : undefined,
+    query.category ? eq(reports.category, query.category) : undefined,
+    query.status ? eq(reports.status, query.status) : undefined,
+    query.platform ? eq(reports.platform, query.platform) : undefined,
+    query.urgent !== undefined ? eq(reports.urgent, query.urgent) : undefined,
+    query.from ? gte(reports.submittedAt, new Date(query.from)) : undefined,
+    query.to ? lte(reports.submittedAt, new Date(query.to)) : undefined,
+    query.cursor ? after(decodeInboxCursor(query.cursor)) : undefined,
+  ]
+  const rows = await db
+    .select()
+    .from(reports)
+    .where(and(...filters))
+    .orderBy(desc(reports.urgent), desc(reports.submittedAt), desc(reports.id))
+    .limit(query.limit + 1)
+  const page = rows.slice(0, query.limit)
+  const last = page.at(-1)
+  return {
+    items: page.map(toListItem),
+    nextCursor: rows.length > query.limit && last ? encodeInboxCursor(last) : null,
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * One report as the console shows it. The operator gets the whole report decrypted (while its
+ * personal data exists), the full timeline with notes, and every delivery with every attempt.
+ * A receiver gets the report only if it was routed to it, and then exactly what it was sent
+ * (its own `report.created` payload: its profile, the reporter's consent), the timeline
+ * entries that concern it, and its own deliveries.
+ */
+import type {
+  ConsoleDelivery,
+  ConsoleReportDetail,
+  ReportCreatedEvent,
+  ReportStatus,
+  RoutingDecision,
+  TimelineEvent,
+} from '@safe-place/schemas'
+import { and, asc, eq } from 'drizzle-orm'
+import { rebuildReport, toListItem } from '../admin/reports'
+import type { Keyring } from '../crypto/keyring'
+import type { Database } from '../db/client'
+import { messages, reports, timelineEvents } from '../db/schema'
+import { getMessage } from '../delivery/messages-store'
+import { payloadContext } from '../delivery/outbox'
+import { wasRoutedTo } from '../delivery/recipients'
+import { HubError } from '../http/hub-error'
+import { reportContext, type SealedContent } from '../intake/sealed-content'
+import type { ReportRow } from '../reports/receipt-access'
+import { noteContext } from '../reports/status-view'
+import type { ReceiverScope } from './scope'
+
+/** The report behind a reference, if this scope may see it; otherwise `not_found`. */
+export async function visibleReport(
+  db: Database,
+  scope: ReceiverScope,
+  reference: string,
+): Promise<ReportRow> {
+  const [row] = await db
+    .select()
+    .from(reports)
+    .where(eq(reports.reference, reference.trim().toUpperCase()))
+  if (!row || (scope !== undefined && !(await wasRoutedTo(db, row.id, scope)))) {
+    throw new HubError('not_found', 'No such report.')
+  }
+  return row
+}
+
+function openNote(keyring: Keyring, id: string, sealed: string | null): string | undefined {
+  if (!sealed) return undefined
+  try {
+    return keyring.open(sealed, noteContext(id))
+  } catch {
+    return undefined
+  }
+}
+
+async function timelineOf(
+  db: Database,
+  keyring: Keyring,
+  scope: ReceiverScope,
+  reportId: string,
+): Promise<TimelineEvent[]> {
+  const events = await db
+    .select()
+    .from(timelineEvents)
+    .where(eq(timelineEvents.reportId, reportId))
+    .orderBy(asc(timelineEvents.at))
+  return events
+    .filter((e) => scope === undefined || e.receiverId === null || e.receiverId === scope)
+    .map((e) => {
+      const note = openNote(keyring, e.id, e.noteSealed)
+      return {
+        at: e.at.toISOString(),
+        kind: e.kind as TimelineEvent['kind'],
+        ...(e.status ? { status: e.status as ReportStatus } : {}),
+        ...(e.kind === 'routing' && e.receiverId && e.decision && e.reason
+          ? {
+              routing: {
+                receiverId: e.receiverId,
+                decision: e.decision as RoutingDecision['decision'],
+                reason: e.reason as RoutingDecision['reason'],
+              },
+            }
+          : {}),
+        ...(e.kind !== 'routing'
+          ? e.receiverId
+            ? { actor: e.receiverId }
+            : e.kind === 'status_changed'
+              ? { actor: 'operator' }
+              : {}
+          : {}),
+        ...(note !== undefined ? { note } : {}),
+      }
+    })
+}
+
+async function deliveriesOf(
+  db: Database,
+  scope: ReceiverScope,
+  reportId: string,
+): Promise<ConsoleDelivery[]> {
+  const ids = await db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.reportId, reportId),
+        scope !== undefined ? eq(messages.receiverId, scope) : undefined,
+      ),
+    )
+    .orderBy(asc(messages.id))
+  const out: ConsoleDelivery[] = []
+  for (const { id } of ids) {
+    const message = await getMessage(db, id)
+    if (message) out.push(message)
+  }
+  return out
+}
+
+/** What a receiver was sent about a report, opened from its own outbox message. */
+async function receivedBy(
+  db: Database,
+  keyring: Keyring,
+  receiverId: string,
+  reportId: string,
+): Promise<ConsoleReportDetail['received']> {
+  const [message] = await db
+    .select({ id: messages.id, payload: messages.payloadSealed })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.reportId, reportId),
+        eq(messages.receiverId, receiverId),
+        eq(messages.eventType, 'report.created'),
+      ),
+    )
+    .limit(1)
+  if (!message?.payload) return null
+  return keyring.openJson<ReportCreatedEvent>(message.payload, payloadContext(message.id)).data
+}
+
+export async function consoleReportDetail(
+  db: Database,
+  keyring: Keyring,
+  scope: ReceiverScope,
+  reference: string,
+): Promise<ConsoleReportDetail> {
+  const row = await visibleReport(db, scope, reference)
+  const [timeline, deliveries] = await Promise.all([
+    timelineOf(db, keyring, scope, row.id),
+    deliveriesOf(db, scope, row.id),
+  ])
+  const report =
+    scope === undefined && row.sealed
+      ? rebuildReport(row, keyring.openJson<SealedContent>(row.sealed, reportContext(row.id)))
+      : null
+  const received =
+    scope !== undefined && row.status !== 'withdrawn'
+      ? await receivedBy(db, keyring, scope, row.id)
+      : null
+  return { summary: toListItem(row), report, received, timeline, deliveries }
+}
