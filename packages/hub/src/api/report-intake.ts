@@ -209,13 +209,15 @@ export function reportIntakeRoutes(): OpenAPIHono<HubEnv> {
         1,
         Math.round(siteKey.rateLimitPerMinute * hub.settings.siteKeyRateMultiplier),
       )
-      enforceRate(hub.limiters.siteKey, siteKey.id, siteLimit, nowMs)
+      // The client's own limit first: a request refused for its client must not spend the
+      // site's budget, or a handful of raiders would shut every other reporter out of the site.
       enforceRate(
         hub.limiters.clientReports,
         clientKey(c),
         hub.settings.clientReportsPerMinute,
         nowMs,
       )
+      enforceRate(hub.limiters.siteKey, siteKey.id, siteLimit, nowMs)
       if (siteKey.requireChallenge)
         await verifyPowHeader(c.req.header(headers.pow), hub.powHmacKey, hub.now())
       return limitIntakeBody(c, next)
