@@ -9,6 +9,7 @@ import type { WebhookEvent } from '@safe-place/sdk/webhooks'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../support/chromium'
+import { panelIn, sendThreatReport } from '../support/panel'
 import { tempDir } from '../support/temp-dir'
 
 const DESCRIPTION = 'Il publie mon adresse et menace de venir chez moi, compte zq_e2e_handle_31.'
@@ -19,10 +20,6 @@ let demo: RunningDemo
 let browser: Browser
 let page: Page
 const requestedOrigins = new Set<string>()
-
-const panel = () => page.locator('safe-place-help')
-const button = (name: string | RegExp) => panel().getByRole('button', { name })
-const heading = async () => (await panel().locator('.body h2').first().textContent())?.trim() ?? ''
 
 beforeAll(async () => {
   demo = await startDemo({
@@ -47,53 +44,28 @@ afterAll(async () => {
 
 async function sendReport(): Promise<{ reference: string; token: string }> {
   await page.goto(demo.pageUrl)
-  await panel().locator('button.launcher').click()
-  await button(/Signaler un contenu/).click()
-  await panel()
-    .getByRole('radio', { name: /^Menaces/ })
-    .check()
-  await button('Continuer').click()
-  await panel().locator('#platform').selectOption('instagram')
-  await panel().locator('#urls').fill('https://www.instagram.com/p/e2eThreat31/')
-  await panel().locator('#accounts').fill('@zq_e2e_handle_31')
-  await button('Continuer').click()
-  await panel().locator('#description').fill(DESCRIPTION)
-  await panel().locator('#ongoing').check()
-  await button('Continuer').click() // what happened
-  await button('Continuer').click() // evidence: none
-  await panel().getByRole('radio', { name: /^Oui$/ }).check()
-  await button('Continuer').click() // who
-  // Two of the three receivers, by the names the reporter reads.
-  await panel()
-    .getByRole('checkbox', { name: /La fédération des créatrices/ })
-    .check()
-  await panel()
-    .getByRole('checkbox', { name: /Le signaleur de confiance/ })
-    .check()
-  expect(
-    await panel()
-      .getByRole('checkbox', { name: /Le filtre de commentaires/ })
-      .isChecked(),
-  ).toBe(false)
-  await panel().locator('#goodFaith').check()
-  await button('Continuer').click() // sharing
-  await panel().getByRole('radio', { name: 'Par e-mail' }).check()
-  await panel().locator('#contactValue').fill(EMAIL)
-  await button('Continuer').click() // contact
-  await button('Envoyer le signalement').click()
-  await expect.poll(heading, { timeout: 10_000 }).toBe('Signalement envoyé')
-  return {
-    reference: (await panel().locator('#receipt-reference').textContent())?.trim() ?? '',
-    token: (await panel().locator('#receipt-token').textContent())?.trim() ?? '',
-  }
+  const panel = panelIn(page)
+  await panel.open()
+  // Two of the three receivers, by the names the reporter reads; the vendor left unticked.
+  const sent = await sendThreatReport(panel, {
+    description: DESCRIPTION,
+    contentUrl: 'https://www.instagram.com/p/e2eThreat31/',
+    account: '@zq_e2e_handle_31',
+    consentTo: [/La fédération des créatrices/, /Le signaleur de confiance/],
+    leaveUnticked: [/Le filtre de commentaires/],
+    email: EMAIL,
+  })
+  expect(await panel.heading()).toBe('Signalement envoyé')
+  return sent
 }
 
 async function follow(reference: string, token: string): Promise<void> {
   await page.goto(demo.pageUrl)
-  await panel().locator('button.launcher').click()
+  const { open, root, button } = panelIn(page)
+  await open()
   await button('Suivre un signalement').click()
-  await panel().locator('#reference').fill(reference)
-  await panel().locator('#token').fill(token)
+  await root.locator('#reference').fill(reference)
+  await root.locator('#token').fill(token)
   await button('Voir le suivi').click()
 }
 
@@ -154,18 +126,20 @@ describe('the demo, end to end in Chromium', () => {
       5000,
     )
     await follow(reference, token)
-    const status = panel().locator('.status-now')
+    const { root } = panelIn(page)
+    const status = root.locator('.status-now')
     await expect
       .poll(() => status.textContent(), { timeout: 10_000 })
       .toContain('une action a été menée')
-    expect(await panel().locator('.timeline').textContent()).toContain('Le contenu a été retiré.')
+    expect(await root.locator('.timeline').textContent()).toContain('Le contenu a été retiré.')
   })
 
   it('withdrawal erases the report and tells both receivers', async () => {
+    const { root, button } = panelIn(page)
     await button('Retirer mon signalement').click()
     await button('Oui, retirer et effacer').click()
     await expect
-      .poll(() => panel().locator('.status-now').textContent(), { timeout: 10_000 })
+      .poll(() => root.locator('.status-now').textContent(), { timeout: 10_000 })
       .toContain('retiré')
     const withdrawn = (e: WebhookEvent) =>
       e.type === 'report.withdrawn' && e.data.reference === reference

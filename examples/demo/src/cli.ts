@@ -98,6 +98,7 @@ prints the verified delivery here, the others get nothing.${
     : ` The trusted flagger "removes" reported
 content ${actAfterMs / 1000} s later: follow your report with its reference and code to see it.`
 }
+The React and Vue examples can use this hub too: see examples/react and examples/vue.
 Ctrl-C stops everything.
 `)
 

@@ -28,6 +28,8 @@ export interface DemoOptions {
   hubPort?: number
   pagePort?: number
   receiverPorts?: Partial<Record<Role, number>>
+  /** Also allowed on the site key; default: the React and Vue examples' dev servers. */
+  exampleOrigins?: string[]
   /** The trusted flagger posts `action_taken` this long after each report; off when unset. */
   actAfterMs?: number | undefined
   /** Receivers print each verified event here; default `console.log`. */
@@ -114,6 +116,10 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       hubUrl: hub.url,
       state,
       pageOrigin,
+      extraOrigins: options.exampleOrigins ?? [
+        `http://${host}:5174`, // examples/react (pnpm --filter @safe-place/example-react dev)
+        `http://${host}:5175`, // examples/vue
+      ],
       receiverUrls: Object.fromEntries(roles.map((r) => [r, receivers[r].url])) as Record<
         Role,
         string

@@ -14,6 +14,8 @@ export interface SeedInput {
   hubUrl: string
   state: DemoState
   pageOrigin: string
+  /** More origins for the site key: the React and Vue examples' dev servers. */
+  extraOrigins?: string[]
   receiverUrls: Record<Role, string>
 }
 
@@ -24,17 +26,17 @@ async function partnerId(admin: Admin, partner: PartnerCreate): Promise<string> 
   return existing?.id ?? (await admin.partners.create(partner)).id
 }
 
-async function ensureSiteKey(admin: Admin, state: DemoState, origin: string) {
+async function ensureSiteKey(admin: Admin, state: DemoState, origins: string[]) {
   const brandId = await partnerId(admin, demoBrand)
   const current = (await admin.siteKeys.list({ partnerId: brandId })).find(
     (k) => k.id === state.siteKeyId && !k.revokedAt,
   )
   const key = current
-    ? await admin.siteKeys.update(current.id, { allowedOrigins: [origin] })
+    ? await admin.siteKeys.update(current.id, { allowedOrigins: origins })
     : await admin.siteKeys.create({
         partnerId: brandId,
         label: 'Page de démonstration',
-        allowedOrigins: [origin],
+        allowedOrigins: origins,
         requireChallenge: false,
         rateLimitPerMinute: 600,
       })
@@ -66,7 +68,7 @@ async function ensureReceiver(admin: Admin, state: DemoState, role: Role, url: s
 export async function seedDemo(input: SeedInput): Promise<DemoState> {
   const admin = createSafePlaceAdmin({ hubUrl: input.hubUrl, apiKey: input.state.operatorKey })
   const { state } = input
-  await ensureSiteKey(admin, state, input.pageOrigin)
+  await ensureSiteKey(admin, state, [input.pageOrigin, ...(input.extraOrigins ?? [])])
   for (const role of Object.keys(demoReceivers) as Role[]) {
     await ensureReceiver(admin, state, role, input.receiverUrls[role])
   }
