@@ -3,9 +3,16 @@
  * statements itself) can share multi-row `INSERT`s with the other units of a group commit —
  * a few statements per batch instead of a few per report. Each statement costs a prepare and a
  * trip through the driver, which is what intake's profile was made of.
+ *
+ * The statement text and its arguments are built here from drizzle's own column definitions
+ * (names, `mapToDriverValue`, defaults), with the same rules as drizzle's `insert().values()`:
+ * drizzle's SQL builder checks the type of every chunk of every parameter, which cost more than
+ * SQLite inserting the rows. They run on the transaction's libSQL handle; where that handle is
+ * not reachable (another driver), drizzle's builder does the same insert.
  */
-import { getTableColumns } from 'drizzle-orm'
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
+import type { InStatement, InValue } from '@libsql/client'
+import { type Column, getTableColumns, getTableName, is, SQL } from 'drizzle-orm'
+import { SQLiteSyncDialect, type SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Executor } from './transaction'
 
 /** Rows for one table, in the shape `tx.insert(table).values(rows)` takes. */
@@ -16,6 +23,83 @@ export interface TableRows {
 
 /** SQLite takes at most 32,766 parameters per statement: stay well below. */
 const MAX_PARAMETERS = 16_000
+
+interface ColumnPlan {
+  key: string
+  column: Column
+  /** A constant SQL default (e.g. `(unixepoch('subsec') * 1000)`), inlined when no value. */
+  defaultSql: string | undefined
+}
+
+interface TablePlan {
+  head: string
+  columns: ColumnPlan[]
+}
+
+const dialect = new SQLiteSyncDialect()
+const plans = new WeakMap<SQLiteTable, TablePlan | null>()
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
+
+/** How to write a table's rows, or null when a default cannot be inlined (use drizzle). */
+function planFor(table: SQLiteTable): TablePlan | null {
+  let plan = plans.get(table)
+  if (plan !== undefined) return plan
+  const columns: ColumnPlan[] = []
+  plan = { head: '', columns }
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    // Generated columns are not inserted (drizzle's `shouldDisableInsert`).
+    if (column.generated && column.generated.type !== 'byDefault') continue
+    let defaultSql: string | undefined
+    if (is(column.default, SQL)) {
+      const rendered = dialect.sqlToQuery(column.default)
+      if (rendered.params.length) {
+        plan = null
+        break
+      }
+      defaultSql = rendered.sql
+    }
+    columns.push({ key, column, defaultSql })
+  }
+  if (plan) {
+    plan.head = `insert into ${quote(getTableName(table))} (${columns.map((c) => quote(c.column.name)).join(', ')}) values `
+  }
+  plans.set(table, plan)
+  return plan
+}
+
+/** One row's placeholders and arguments, drizzle's rules for missing values. */
+function rowSql(plan: TablePlan, row: Record<string, unknown>, args: InValue[]): string {
+  const marks: string[] = []
+  for (const { key, column, defaultSql } of plan.columns) {
+    let value = row[key]
+    if (value === undefined) {
+      if (defaultSql !== undefined) {
+        marks.push(defaultSql)
+        continue
+      }
+      if (column.default !== undefined && column.default !== null) value = column.default
+      else if (column.defaultFn) value = column.defaultFn()
+      else if (column.onUpdateFn) value = column.onUpdateFn()
+      else {
+        marks.push('null')
+        continue
+      }
+    }
+    marks.push('?')
+    args.push(value === null ? null : (column.mapToDriverValue(value) as InValue))
+  }
+  return `(${marks.join(', ')})`
+}
+
+/** The libSQL handle under a drizzle transaction on the libSQL driver, if there is one. */
+export function libsqlHandle(
+  tx: Executor,
+): { execute(stmt: InStatement): Promise<unknown> } | undefined {
+  const handle = (tx as unknown as { session?: { tx?: { execute?: unknown } } }).session?.tx
+  return typeof handle?.execute === 'function'
+    ? (handle as { execute(stmt: InStatement): Promise<unknown> })
+    : undefined
+}
 
 /**
  * Inserts every row, one multi-row statement per table (split when it would pass the parameter
@@ -29,12 +113,23 @@ export async function insertRows(tx: Executor, inserts: readonly TableRows[]): P
     if (list) list.push(...rows)
     else byTable.set(table, [...rows])
   }
+  const handle = libsqlHandle(tx)
   for (const [table, rows] of byTable) {
-    const columns = Object.keys(getTableColumns(table)).length || 1
-    const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns))
+    const plan = handle ? planFor(table) : null
+    const perStatement = Math.max(
+      1,
+      Math.floor(MAX_PARAMETERS / (Object.keys(getTableColumns(table)).length || 1)),
+    )
     for (let i = 0; i < rows.length; i += perStatement) {
-      // biome-ignore lint/suspicious/noExplicitAny: rows are typed by the planners that build them.
-      await tx.insert(table).values(rows.slice(i, i + perStatement) as any)
+      const chunk = rows.slice(i, i + perStatement)
+      if (handle && plan) {
+        const args: InValue[] = []
+        const values = chunk.map((row) => rowSql(plan, row, args)).join(', ')
+        await handle.execute({ sql: plan.head + values, args })
+      } else {
+        // biome-ignore lint/suspicious/noExplicitAny: rows are typed by the planners that build them.
+        await tx.insert(table).values(chunk as any)
+      }
     }
   }
 }
