@@ -10,11 +10,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
+import pino from 'pino'
 import { createPartner } from '../src/admin/partners'
 import { createSiteKey } from '../src/admin/site-keys'
 import { createHub } from '../src/app'
 import { Keyring } from '../src/crypto/keyring'
 import { migrateDatabase, openDatabase } from '../src/db/client'
+import { createLogger } from '../src/logging/logger'
 
 const dir = mkdtempSync(join(tmpdir(), 'sp-bench-'))
 const handle = await openDatabase({ url: `file:${join(dir, 'hub.db')}` })
@@ -32,8 +34,15 @@ const site = await createSiteKey(
   },
   now,
 )
+// Logs as `serve` does by default (LOG_LEVEL=info: one JSON line per request), written to
+// /dev/null instead of a terminal so the bench measures the hub, not the terminal.
+const logger = createLogger(
+  process.env.BENCH_LOG_LEVEL ?? 'info',
+  pino.destination({ dest: '/dev/null', sync: true }),
+)
 const hub = createHub({
   db: handle.db,
+  logger,
   keyring: new Keyring({ id: 'bench', key: randomBytes(32) }),
   // Limits raised so the bench measures intake, not the limiter.
   settings: { clientReportsPerMinute: 1_000_000, siteKeyRateMultiplier: 1_000 },
@@ -41,6 +50,12 @@ const hub = createHub({
 
 const root = new Hono()
 root.post('/bench/bare', async (c) => c.json({ received: Boolean(await c.req.json()) }, 201))
+// The server's own CPU time, read before and after each run: CPU per request does not depend on
+// how much of the machine the load generator (or a neighbour) took meanwhile.
+root.get('/bench/cpu', (c) => {
+  const { user, system } = process.cpuUsage()
+  return c.json({ micros: user + system })
+})
 root.get('/bench/count', async (c) => {
   const rows = await handle.client.execute('select count(*) as n from reports')
   return c.json({ reports: Number(rows.rows[0]?.n) })

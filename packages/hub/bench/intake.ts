@@ -3,10 +3,16 @@
  * connections against a hub on 127.0.0.1 (real libSQL file, WAL, fsync on commit), side by
  * side with a bare Hono JSON route on the same server (same process, same stack, same body),
  * in one run. The server runs in its own process (`intake-server.ts`), autocannon in this one.
- * Prints figures only; nothing here asserts a timing.
+ * Both routes get the same connections, duration and body, after a warm-up of each. Beside
+ * throughput and latency, the server's own CPU time per accepted request is printed: it does
+ * not depend on how much of the two cores the load generator took.
+ *
+ * Prints figures only; nothing here asserts a timing. With `BENCH_JSON=<file>`, also writes the
+ * figures as JSON there (what `pnpm bench` at the root collects into one table).
  */
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
@@ -56,35 +62,94 @@ async function main() {
         body: JSON.stringify(report),
       })
 
+    const cpu = async () =>
+      ((await (await fetch(`${server.base}/bench/cpu`)).json()) as { micros: number }).micros
+    /** A measured run with the server's CPU time per accepted request. */
+    const measured = async (path: string) => {
+      const before = await cpu()
+      const result = await run(path)
+      const micros = (await cpu()) - before
+      return { result, cpuPerRequest: micros / Math.max(1, result['2xx']) }
+    }
+
     await run('/bench/bare', 2) // warm-up of both routes, not reported
     await run('/v1/reports', 2)
-    const bare = await run('/bench/bare')
-    const intake = await run('/v1/reports')
+    const bare = await measured('/bench/bare')
+    const intake = await measured('/v1/reports')
 
     const rate = (r: autocannon.Result) => r['2xx'] / DURATION
-    const row = (name: string, r: autocannon.Result) => [
+    const row = (name: string, m: { result: autocannon.Result; cpuPerRequest: number }) => [
       name,
-      rate(r).toFixed(0),
-      String(r.latency.p50),
-      String(r.latency.p99),
-      String(r.non2xx),
-      String(r.errors),
+      rate(m.result).toFixed(0),
+      String(m.result.latency.p50),
+      String(m.result.latency.p99),
+      m.cpuPerRequest.toFixed(0),
+      String(m.result.non2xx),
+      String(m.result.errors),
     ]
     const rows = [
-      ['route', 'accepted/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors'],
+      ['route', 'accepted/s', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'non-2xx', 'errors'],
       row('bare Hono JSON', bare),
       row('POST /v1/reports', intake),
     ]
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
     console.log(
-      `\n${CONNECTIONS} connections, ${DURATION} s each, 127.0.0.1, libSQL file (WAL, synchronous=FULL)\n`,
+      `\n${CONNECTIONS} connections, ${DURATION} s each, 127.0.0.1, libSQL file (WAL, synchronous=FULL), server in its own process\n`,
     )
     for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(widths[i]!)).join('  '))
-    const ratio = rate(intake) / rate(bare)
+    const ratio = rate(intake.result) / rate(bare.result)
+    const p99 = intake.result.latency.p99
     console.log(`\nintake / bare throughput: ${(ratio * 100).toFixed(1)} % (goal ≥ 50 %)`)
-    console.log(`intake p99: ${intake.latency.p99} ms (goal ≤ 100 ms)`)
+    console.log(`intake p99: ${p99} ms (goal ≤ 100 ms)`)
     const count = (await (await fetch(`${server.base}/bench/count`)).json()) as { reports: number }
     console.log(`reports stored: ${count.reports}`)
+    if (process.env.BENCH_JSON) {
+      const r = intake.result
+      writeFileSync(
+        process.env.BENCH_JSON,
+        JSON.stringify({
+          bench: 'intake',
+          setup: `${CONNECTIONS} connections, ${DURATION} s per route`,
+          rows: [
+            {
+              figure: 'POST /v1/reports, accepted/s',
+              value: `${rate(r).toFixed(0)}/s`,
+              beside: `${rate(bare.result).toFixed(0)}/s bare Hono JSON`,
+              ratio: `${(ratio * 100).toFixed(1)} %`,
+              goal: '≥ 50 %',
+              met: ratio >= 0.5,
+            },
+            {
+              figure: 'POST /v1/reports, p50 / p99',
+              value: `${r.latency.p50} / ${p99} ms`,
+              beside: `${bare.result.latency.p50} / ${bare.result.latency.p99} ms bare`,
+              ratio: '',
+              goal: 'p99 ≤ 100 ms',
+              met: p99 <= 100,
+            },
+            {
+              figure: 'server CPU per request',
+              value: `${intake.cpuPerRequest.toFixed(0)} µs`,
+              beside: `${bare.cpuPerRequest.toFixed(0)} µs bare`,
+              ratio: `×${(intake.cpuPerRequest / bare.cpuPerRequest).toFixed(1)}`,
+              goal: '',
+              met: null,
+            },
+          ],
+          raw: {
+            intake: { perSecond: rate(r), latency: r.latency, cpuMicros: intake.cpuPerRequest },
+            bare: {
+              perSecond: rate(bare.result),
+              latency: bare.result.latency,
+              cpuMicros: bare.cpuPerRequest,
+            },
+            non2xx: r.non2xx,
+            errors: r.errors,
+            stored: count.reports,
+          },
+        }),
+      )
+    }
   } finally {
     server.stop()
   }
