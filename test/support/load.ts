@@ -27,11 +27,40 @@ export function clientAddress(n: number): string {
   return `127.0.${Math.floor(host / 250)}.${(host % 250) + 1}`
 }
 
-export function postJson(
+export interface PostOptions {
+  agent?: Agent
+  localAddress?: string
+  timeoutMs?: number
+}
+
+/** Counts the keep-alive races `postJson` retried (see below), for a suite to report. */
+export const keepAliveRetries = { count: 0 }
+
+/**
+ * POSTs JSON. A request on a reused keep-alive socket that the server closed at the same
+ * moment (`reusedSocket` and `ECONNRESET`: nothing was received) is sent once more, as
+ * Node's documentation advises and browsers do; every other error is the caller's.
+ */
+export async function postJson(
   url: string,
   payload: unknown,
   headers: Record<string, string>,
-  options: { agent?: Agent; localAddress?: string; timeoutMs?: number } = {},
+  options: PostOptions = {},
+): Promise<PostAnswer> {
+  try {
+    return await postOnce(url, payload, headers, options)
+  } catch (error) {
+    if (!(error as { reusedSocket?: boolean }).reusedSocket) throw error
+    keepAliveRetries.count++
+    return postOnce(url, payload, headers, options)
+  }
+}
+
+function postOnce(
+  url: string,
+  payload: unknown,
+  headers: Record<string, string>,
+  options: PostOptions,
 ): Promise<PostAnswer> {
   const body = JSON.stringify(payload)
   return new Promise((resolve, reject) => {
@@ -63,7 +92,10 @@ export function postJson(
       },
     )
     req.on('timeout', () => req.destroy(new Error('request timed out')))
-    req.on('error', reject)
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      const raced = req.reusedSocket && error.code === 'ECONNRESET'
+      reject(raced ? Object.assign(error, { reusedSocket: true }) : error)
+    })
     req.end(body)
   })
 }

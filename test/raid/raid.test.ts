@@ -1,0 +1,207 @@
+/**
+ * Raid: 20 000 reports from 2 000 distinct clients through one site key, within a minute.
+ * 200 raiders send 90 reports each; 1 800 ordinary clients send one or two. The per-client
+ * limit must shed the raiders while every ordinary client gets its 201s, the hub's memory must
+ * stay bounded, and the outbox must drain afterwards.
+ *
+ * Distinct clients are distinct source addresses: each client binds its connection to its own
+ * loopback address (127.0.0.2 … 127.0.8.x; Linux routes all of 127/8 to `lo`), so the hub sees
+ * 2 000 real peer addresses without trusting any `X-Forwarded-For`.
+ */
+import type { ReportIntakeInput } from '@safe-place/schemas'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type HubDb, messageStates, openHubDb, outboxDrained } from '../support/hub-db'
+import { createOperatorKey, type HubProcess, startHubProcess } from '../support/hub-process'
+import { clientAddress, clientAgent, keepAliveRetries, postReport } from '../support/load'
+import { sampleRss } from '../support/process-memory'
+import { sampleReport } from '../support/reports'
+import { receiverInput, seedTenant, type Tenant } from '../support/seed'
+import { tempDir } from '../support/temp-dir'
+import { seededRandom, sleep, soak, waitUntil } from '../support/wait'
+import { type RecordingReceiver, startRecordingReceiver } from '../support/webhook-receiver'
+
+const CLIENTS = 2_000
+const RAIDERS = 200
+const PER_RAIDER = 90
+/** Ordinary clients sending a second report (a correction, a second account). */
+const TWICE = 200
+const TOTAL = RAIDERS * PER_RAIDER + (CLIENTS - RAIDERS) + TWICE
+const PER_CLIENT_LIMIT = 10
+/** The site's own limit: above its ordinary peak, as an operator would set it. */
+const SITE_LIMIT = 5_000
+const IN_FLIGHT = 128
+const RSS_CEILING_MIB = 384
+const ROUNDS = soak ? 3 : 1
+
+interface ClientTally {
+  raider: boolean
+  sent: number
+  accepted: number
+  limited: number
+  other: number
+  first: number
+  last: number
+}
+
+describe('raid: 20 000 reports from 2 000 clients through one site key', () => {
+  const dir = tempDir('safe-place-raid-')
+  let hub: HubProcess
+  let tenant: Tenant
+  let receiver: RecordingReceiver
+  let db: HubDb | undefined
+
+  beforeAll(async () => {
+    const operatorKey = await createOperatorKey(dir.path)
+    hub = await startHubProcess({
+      dataDir: dir.path,
+      env: {
+        WEBHOOK_ALLOW_HTTP: '1',
+        WEBHOOK_ALLOW_CIDRS: '127.0.0.1/32',
+        SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE: String(PER_CLIENT_LIMIT),
+        LOG_LEVEL: 'info',
+      },
+    })
+    tenant = await seedTenant(hub.url, operatorKey, {
+      origin: 'http://127.0.0.1:5999',
+      rateLimitPerMinute: SITE_LIMIT,
+    })
+    receiver = await startRecordingReceiver()
+    await tenant.admin.receivers.create(
+      receiverInput(tenant.partnerId, 'federation', receiver.url, {
+        secret: receiver.secret,
+        concurrency: 16,
+      }),
+    )
+  })
+
+  afterAll(async () => {
+    db?.close()
+    await hub?.kill('SIGKILL')
+    await receiver?.close()
+    dir.remove()
+  })
+
+  for (let round = 1; round <= ROUNDS; round++) {
+    it(`sheds the raiders, keeps every ordinary client's 201s, drains (round ${round})`, async () => {
+      // Limits count per fixed one-minute window: a later round starts in a fresh one.
+      if (round > 1) await sleep(60_000 - (Date.now() % 60_000) + 100)
+      const random = seededRandom(1000 + round)
+      // Who sends when: every request of every client, shuffled together.
+      const schedule: number[] = []
+      for (let c = 0; c < CLIENTS; c++) {
+        const count = c < RAIDERS ? PER_RAIDER : c < RAIDERS + TWICE ? 2 : 1
+        for (let i = 0; i < count; i++) schedule.push(c)
+      }
+      for (let i = schedule.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1))
+        ;[schedule[i], schedule[j]] = [schedule[j]!, schedule[i]!]
+      }
+      expect(schedule).toHaveLength(TOTAL)
+
+      const tallies = Array.from(
+        { length: CLIENTS },
+        (_, c): ClientTally => ({
+          raider: c < RAIDERS,
+          sent: 0,
+          accepted: 0,
+          limited: 0,
+          other: 0,
+          first: 0,
+          last: 0,
+        }),
+      )
+      const consentTo = (await tenant.admin.receivers.list()).map((r) => r.id)
+      const report: ReportIntakeInput = sampleReport({}, consentTo)
+      const agent = clientAgent(1)
+      const rss = sampleRss(hub.child.pid!, 250)
+      const errors: string[] = []
+      const started = Date.now()
+      const retriesBefore = keepAliveRetries.count
+      let next = 0
+      await Promise.all(
+        Array.from({ length: IN_FLIGHT }, async () => {
+          while (next < schedule.length) {
+            const c = schedule[next++]!
+            const tally = tallies[c]!
+            tally.sent++
+            const at = Date.now()
+            tally.first ||= at
+            tally.last = at
+            try {
+              const answer = await postReport(hub.url, tenant.siteKey, report, {
+                agent,
+                localAddress: clientAddress(c),
+              })
+              if (answer.status === 201) tally.accepted++
+              else if (answer.status === 429) {
+                tally.limited++
+                expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0)
+              } else {
+                tally.other++
+                if (errors.length < 5) errors.push(`${answer.status} ${answer.body.slice(0, 200)}`)
+              }
+            } catch (error) {
+              tally.other++
+              if (errors.length < 5) errors.push(String(error))
+            }
+          }
+        }),
+      )
+      const raidMs = Date.now() - started
+      agent.destroy()
+
+      db ??= await openHubDb(dir.path)
+      const drainMs = await waitUntil('the outbox drains', () => outboxDrained(db!), {
+        timeoutMs: 120_000,
+        intervalMs: 250,
+      })
+      const memory = rss.stop()
+      const states = await messageStates(db)
+
+      const sum = (f: (t: ClientTally) => number, raider: boolean) =>
+        tallies.filter((t) => t.raider === raider).reduce((n, t) => n + f(t), 0)
+      const accepted = sum((t) => t.accepted, true) + sum((t) => t.accepted, false)
+      const limited = sum((t) => t.limited, true) + sum((t) => t.limited, false)
+      console.info(
+        `raid round ${round}: ${TOTAL} requests in ${raidMs} ms ` +
+          `(${Math.round(TOTAL / (raidMs / 1000))}/s); 201: ${accepted} ` +
+          `(ordinary ${sum((t) => t.accepted, false)}, raiders ${sum((t) => t.accepted, true)}), ` +
+          `429: ${limited} (ordinary ${sum((t) => t.limited, false)}, raiders ` +
+          `${sum((t) => t.limited, true)}), other: ${sum((t) => t.other, true) + sum((t) => t.other, false)} ` +
+          `${errors.join(' | ')}; hub RSS peak ${Math.round(memory.peakKib / 1024)} MiB ` +
+          `(start ${Math.round(memory.samples[0]! / 1024)} MiB); outbox drained ${drainMs} ms ` +
+          `after the raid; messages ${JSON.stringify(states)}; ` +
+          `${keepAliveRetries.count - retriesBefore} keep-alive races retried`,
+      )
+
+      // Within a minute, every request answered 201 or 429, nothing else.
+      expect(raidMs).toBeLessThan(60_000)
+      expect(errors).toEqual([])
+      // Every ordinary client got every one of its reports accepted.
+      for (const t of tallies.filter((t) => !t.raider)) {
+        expect(t.accepted).toBe(t.sent)
+      }
+      // Raiders: at most the per-client limit per fixed one-minute window they touched, the
+      // rest refused; the limit really bit.
+      for (const t of tallies.filter((t) => t.raider)) {
+        const windows = Math.floor(t.last / 60_000) - Math.floor(t.first / 60_000) + 1
+        expect(t.accepted).toBeGreaterThanOrEqual(1)
+        expect(t.accepted).toBeLessThanOrEqual(PER_CLIENT_LIMIT * windows)
+        expect(t.accepted + t.limited).toBe(PER_RAIDER)
+      }
+      expect(sum((t) => t.limited, true)).toBeGreaterThan(
+        RAIDERS * (PER_RAIDER - 2 * PER_CLIENT_LIMIT) - 1,
+      )
+
+      // Bounded memory: the peak resident size of the hub process during the raid and drain.
+      expect(memory.peakKib / 1024).toBeLessThan(RSS_CEILING_MIB)
+
+      // Everything accepted is stored and delivered, once each.
+      const [stored] = await db.all<{ n: number }>('SELECT count(*) AS n FROM reports')
+      expect(Number(stored?.n)).toBe(accepted * round)
+      expect(states).toEqual({ succeeded: accepted * round })
+      expect(receiver.byId().size).toBe(accepted * round)
+      expect(receiver.deliveries.every((d) => d.verified)).toBe(true)
+    })
+  }
+})
