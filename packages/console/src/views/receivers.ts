@@ -1,0 +1,113 @@
+/**
+ * Receivers and their health: success rate, median latency and last error over 7 days,
+ * waiting and failed messages, disabled state and why; the operator can enable one again,
+ * rotate its secret (shown once) and send it a test message.
+ */
+import type { ConsoleReceiver } from '@safe-place/schemas'
+import { html, nothing } from 'lit'
+import { dateTime, percent } from '../format'
+import { codeKey } from '../i18n/index'
+import { ConsoleView } from './view'
+
+export class ReceiversView extends ConsoleView {
+  static override properties = {
+    items: { state: true },
+    secret: { state: true },
+  }
+
+  declare items: ConsoleReceiver[]
+  declare secret: { receiverId: string; secret: string; until: string } | undefined
+
+  constructor() {
+    super()
+    this.items = []
+    this.secret = undefined
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    void this.load()
+  }
+
+  private async load(notice = ''): Promise<void> {
+    const list = await this.run(
+      () => this.api.get<{ items: ConsoleReceiver[] }>('/v1/console/receivers'),
+      notice,
+    )
+    if (list) this.items = list.items
+  }
+
+  private path(r: ConsoleReceiver, action: string): string {
+    return `/v1/console/receivers/${encodeURIComponent(r.id)}/${action}`
+  }
+
+  private async enable(r: ConsoleReceiver): Promise<void> {
+    if (await this.run(() => this.api.send('POST', this.path(r, 'enable'))))
+      await this.load(this.t('enabledDone'))
+  }
+
+  private async rotate(r: ConsoleReceiver): Promise<void> {
+    const rotated = await this.run(() =>
+      this.api.send<{ secret: string; previousSecretExpiresAt: string }>(
+        'POST',
+        this.path(r, 'rotate-secret'),
+      ),
+    )
+    if (rotated) {
+      this.secret = {
+        receiverId: r.id,
+        secret: rotated.secret,
+        until: dateTime(this.locale, rotated.previousSecretExpiresAt),
+      }
+    }
+  }
+
+  private async test(r: ConsoleReceiver): Promise<void> {
+    const queued = await this.run(() =>
+      this.api.send<{ messageId: string }>('POST', this.path(r, 'test')),
+    )
+    if (queued) this.notice = this.t('testQueued', { id: queued.messageId })
+  }
+
+  private renderReceiver(r: ConsoleReceiver) {
+    const t = this.t
+    const h = r.health
+    return html`<section class="card receiver" data-receiver=${r.id} aria-labelledby="r-${r.id}">
+      <h2 id="r-${r.id}">${r.name[this.locale]}</h2>
+      <p class="muted">${t(codeKey('kind', r.kind) ?? 'none')} · ${r.profile} · <span class="pre">${r.url}</span></p>
+      <p>
+        ${r.enabled ? html`<span class="badge">${t('receiverEnabled')}</span>` : html`<span class="badge urgent">${t('receiverDisabled', { reason: r.disabledReason ?? '—' })}</span>`}
+      </p>
+      <dl>
+        <dt>${t('successRate')}</dt>
+        <dd>${percent(h.successRate) ?? '—'} (${h.attempts})</dd>
+        <dt>${t('medianLatency')}</dt>
+        <dd>${h.medianLatencyMs === null ? '—' : `${Math.round(h.medianLatencyMs)} ms`}</dd>
+        <dt>${t('lastError')}</dt>
+        <dd class="pre">${h.lastError ? `${h.lastError} (${dateTime(this.locale, h.lastErrorAt)})` : '—'}</dd>
+        <dt>${t('pendingFailed')}</dt>
+        <dd>${h.pending} / ${h.failed}</dd>
+      </dl>
+      ${
+        this.isOperator
+          ? html`<div class="row">
+              ${r.enabled ? nothing : html`<button @click=${() => this.enable(r)}>${t('enable')}</button>`}
+              <button class="secondary" @click=${() => this.rotate(r)}>${t('rotateSecret')}</button>
+              <button class="secondary" @click=${() => this.test(r)}>${t('sendTest')}</button>
+            </div>`
+          : nothing
+      }
+      ${
+        this.secret?.receiverId === r.id
+          ? html`<p>${t('newSecret', { until: this.secret.until })} <code class="pre">${this.secret.secret}</code></p>`
+          : nothing
+      }
+    </section>`
+  }
+
+  override render() {
+    return html`<h1>${this.t('receiversTitle')}</h1>
+      <p class="muted">${this.t('receiversIntro')}</p>
+      ${this.messages()} ${this.items.map((r) => this.renderReceiver(r))}`
+  }
+}

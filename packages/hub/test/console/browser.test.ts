@@ -1,0 +1,245 @@
+/**
+ * The console in Chromium against a real hub on 127.0.0.1: sign in, filter the inbox, open a
+ * report, replay a failed delivery, change a status (and the reporter's follow view in the
+ * widget shows it), the statistics chart, an XSS payload shown as inert text, a receiver that
+ * cannot see another receiver's reports, and axe-core on every console page.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createSiteKey } from '../../src/admin/site-keys'
+import { PARTNER_ID } from '../delivery/support/db'
+import { listen } from '../support/test-hub'
+import { axe, buildConsole, launchChromium, startPartnerPage } from './support/browser'
+import {
+  type ConsoleHub,
+  failing,
+  healthy,
+  makeConsoleHub,
+  threat,
+  XSS,
+} from './support/console-hub'
+
+let hub: ConsoleHub
+let server: { url: string; close(): Promise<void> }
+let browser: Browser
+let partner: { origin: string; close(): Promise<void> }
+let partnerSiteKey = ''
+let xssReport: { reference: string; receiptToken: string }
+let bReport: { reference: string; receiptToken: string }
+let urgentReport: { reference: string; receiptToken: string }
+
+beforeAll(async () => {
+  const built = buildConsole()
+  hub = await makeConsoleHub()
+  xssReport = await threat(hub, [hub.receivers.a.id], { description: XSS })
+  bReport = await threat(hub, [hub.receivers.b.id], { platform: 'tiktok' })
+  urgentReport = await threat(hub, [hub.receivers.a.id], { urgent: true })
+  // Enough reports in one month and category for the statistics to publish a number.
+  for (let i = 0; i < 5; i++) await threat(hub, [hub.receivers.a.id], { platform: 'youtube' })
+  failing(hub.servers.b)
+  await hub.engine.runOnce()
+  ;[server, browser] = await Promise.all([listen(hub.app), launchChromium(), built])
+  partner = await startPartnerPage(
+    () => server.url,
+    () => partnerSiteKey,
+  )
+  partnerSiteKey = (
+    await createSiteKey(
+      hub.t.db,
+      undefined,
+      {
+        partnerId: PARTNER_ID,
+        allowedOrigins: [partner.origin],
+        requireChallenge: false,
+        rateLimitPerMinute: 1000,
+      },
+      new Date(),
+    )
+  ).key
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await Promise.all([server?.close(), partner?.close()])
+  await hub?.close()
+})
+
+async function signIn(key: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => {
+    // The session check before sign-in answers 401 by design.
+    if (m.type() === 'error' && !/status of 401/.test(m.text())) errors.push(m.text())
+  })
+  await page.goto(`${server.url}/console/`)
+  await page.getByLabel(/Clé d’API/).fill(key)
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await page.getByRole('heading', { name: 'Signalements', level: 1 }).waitFor()
+  ;(page as Page & { errors?: string[] }).errors = errors
+  return { context, page }
+}
+
+const rows = (page: Page) => page.locator('sp-inbox tbody tr')
+const references = async (page: Page) =>
+  rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-reference')))
+
+async function expectNoAxeViolation(page: Page, label: string): Promise<void> {
+  await page.waitForTimeout(50)
+  expect(await axe(page), label).toEqual([])
+}
+
+describe('console in Chromium', () => {
+  it('serves the page under a strict CSP that forbids framing', async () => {
+    const res = await fetch(`${server.url}/console/`)
+    expect(res.status).toBe(200)
+    const csp = res.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("default-src 'self'")
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toContain('unsafe-inline')
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
+    expect(await res.text()).not.toMatch(/<script>|<script [^>]*>[^<]/)
+  })
+
+  it('signs in, lists urgent reports first, filters, and passes axe', async () => {
+    const { context, page } = await signIn(hub.keys.operator)
+    await expectNoAxeViolation(page, 'inbox')
+    await expect.poll(() => rows(page).count()).toBe(8)
+    expect((await references(page))[0]).toBe(urgentReport.reference)
+    await page.getByLabel('Plateforme').selectOption('tiktok')
+    await page.getByRole('button', { name: 'Filtrer' }).click()
+    await expect.poll(() => references(page)).toEqual([bReport.reference])
+    await page.getByLabel('Plateforme').selectOption('')
+    await page.getByLabel('Urgence').selectOption('true')
+    await page.getByRole('button', { name: 'Filtrer' }).click()
+    await expect.poll(() => references(page)).toEqual([urgentReport.reference])
+    // English too.
+    await page.getByRole('button', { name: 'Switch to English' }).click()
+    await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor()
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+    await expectNoAxeViolation(page, 'inbox en')
+    expect((page as Page & { errors?: string[] }).errors).toEqual([])
+    await context.close()
+  })
+
+  it('opens a report and shows an XSS payload as inert text', async () => {
+    const { context, page } = await signIn(hub.keys.operator)
+    await page.getByRole('link', { name: xssReport.reference }).click()
+    const description = page.locator('sp-report-detail [data-field="description"]')
+    await description.waitFor()
+    expect(await description.textContent()).toBe(XSS)
+    expect(await description.locator('img, script').count()).toBe(0)
+    expect(
+      await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    ).toBeUndefined()
+    await expectNoAxeViolation(page, 'report detail')
+    await context.close()
+  })
+
+  it('replays a failed delivery', async () => {
+    const { context, page } = await signIn(hub.keys.operator)
+    await page.goto(`${server.url}/console/#/reports/${bReport.reference}`)
+    const delivery = page.locator('sp-report-detail .delivery')
+    await delivery.first().waitFor()
+    expect(await delivery.first().textContent()).toContain('500')
+    healthy(hub.servers.b)
+    await page.getByRole('button', { name: 'Relancer' }).first().click()
+    await page.getByText('Livraison relancée.').waitFor()
+    await hub.engine.runOnce()
+    await page.reload()
+    await expect
+      .poll(() => page.locator('sp-report-detail .delivery .badge').first().textContent())
+      .toBe('Livré')
+    await context.close()
+  })
+
+  it('changes a status, and the reporter’s follow view in the widget shows it', async () => {
+    const { context, page } = await signIn(hub.keys.operator)
+    await page.goto(`${server.url}/console/#/reports/${xssReport.reference}`)
+    await page.getByLabel('Nouveau statut').selectOption('action_taken')
+    await page.getByLabel('Contenu supprimé').check()
+    await page
+      .getByLabel(/Message pour la personne/)
+      .fill('Le contenu a été retiré par la plateforme.')
+    await page.getByRole('button', { name: 'Enregistrer le statut' }).click()
+    await page.getByText(/Statut enregistré/).waitFor()
+    await expect
+      .poll(() => page.locator('sp-report-detail [data-field="status"]').textContent())
+      .toBe('Mesure prise')
+    await context.close()
+
+    // The reporter, on a partner's page, follows the report in the widget.
+    const reporter = await browser.newPage()
+    await reporter.goto(`${partner.origin}/`)
+    const w = reporter.locator('safe-place-help')
+    await w.locator('button.launcher').click()
+    await w.getByRole('button', { name: 'Suivre un signalement' }).click()
+    await w.locator('#reference').fill(xssReport.reference)
+    await w.locator('#token').fill(xssReport.receiptToken)
+    await w.getByRole('button', { name: 'Voir le suivi' }).click()
+    await expect
+      .poll(() => w.locator('.timeline').textContent(), { timeout: 10_000 })
+      .toContain('Le contenu a été retiré par la plateforme.')
+    await reporter.close()
+  })
+
+  it('renders the statistics chart with small cells suppressed, and passes axe', async () => {
+    const { context, page } = await signIn(hub.keys.operator)
+    await page.getByRole('link', { name: 'Statistiques' }).click()
+    const chart = page.locator('sp-stats svg.bar-chart')
+    await chart.waitFor()
+    expect(await chart.locator('g.bar').count()).toBeGreaterThan(0)
+    expect(await page.locator('sp-stats [data-figure="reports"] strong').textContent()).toBe('8')
+    // 1 urgent report of 8: never published as a number.
+    expect(await page.locator('sp-stats [data-figure="urgent"]').textContent()).toContain('< 5')
+    const cells = await page.locator('sp-stats td').allTextContents()
+    expect(cells).toContain('< 5')
+    for (const text of cells) expect(['1', '2', '3', '4']).not.toContain(text.trim())
+    const csv = page.getByRole('link', { name: 'Exporter en CSV' })
+    expect(await csv.getAttribute('href')).toMatch(/format=csv/)
+    await expectNoAxeViolation(page, 'statistics')
+    await context.close()
+  })
+
+  it('passes axe on sign-in, deliveries, receivers and partners', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${server.url}/console/`)
+    await page.getByRole('heading', { name: 'Connexion à la console' }).waitFor()
+    await expectNoAxeViolation(page, 'sign-in')
+    await page.close()
+    const { context, page: op } = await signIn(hub.keys.operator)
+    for (const [link, ready] of [
+      ['Livraisons', 'sp-deliveries h1'],
+      ['Destinataires', 'sp-receivers .receiver'],
+      ['Partenaires', 'sp-partners .site-key'],
+    ] as const) {
+      await op.getByRole('link', { name: link, exact: true }).click()
+      await op.locator(ready).first().waitFor()
+      await expectNoAxeViolation(op, link)
+    }
+    await context.close()
+  })
+
+  it('shows receiver A only its own reports, never B’s', async () => {
+    const { context, page } = await signIn(hub.keys.a)
+    await expect.poll(() => rows(page).count()).toBe(7)
+    const refs = await references(page)
+    expect(refs).not.toContain(bReport.reference)
+    expect(refs).toContain(xssReport.reference)
+    expect(await page.getByRole('link', { name: 'Statistiques' }).count()).toBe(0)
+    await page.goto(`${server.url}/console/#/reports/${bReport.reference}`)
+    await page.locator('sp-report-detail [role="alert"]').waitFor()
+    expect(await page.locator('sp-report-detail').textContent()).not.toContain('tiktok')
+    // What A was sent, as text.
+    await page.goto(`${server.url}/console/#/reports/${xssReport.reference}`)
+    await page.locator('sp-report-detail .received').waitFor()
+    expect(await page.locator('sp-report-detail .received img').count()).toBe(0)
+    await expectNoAxeViolation(page, 'receiver detail')
+    // Signing out ends the session.
+    await page.getByRole('button', { name: 'Se déconnecter' }).click()
+    await page.getByRole('heading', { name: 'Connexion à la console' }).waitFor()
+    await context.close()
+  })
+})
