@@ -97,15 +97,27 @@ export function createHttpClient(options: HttpClientOptions): WebhookHttpClient 
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
   })
-  return {
-    async post(url, body, headers, signal) {
-      const parsed = checkUrlShape(url, options.ssrf)
+  // A URL's shape check depends only on its text and this client's policy: kept for the next
+  // attempts to the same receiver. Host names are still checked at each connection (lookup).
+  const checked = new Map<string, URL>()
+  const checkedUrl = (url: string): URL => {
+    let parsed = checked.get(url)
+    if (!parsed) {
+      parsed = checkUrlShape(url, options.ssrf)
       // An IP literal is connected to without a lookup: checked here (it cannot change).
       const host = hostOf(parsed)
       if (isIP(host)) {
         const refusal = addressRefusal(host, options.ssrf)
         if (refusal) throw new UnsafeUrlError(refusal)
       }
+      if (checked.size > 1000) checked.clear()
+      checked.set(url, parsed)
+    }
+    return parsed
+  }
+  return {
+    async post(url, body, headers, signal) {
+      const parsed = checkedUrl(url)
       const response = await request(parsed, {
         dispatcher: agent,
         method: 'POST',

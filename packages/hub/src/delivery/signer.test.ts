@@ -23,4 +23,12 @@ describe('signer', () => {
     expect(() => new StandardWebhook(generateWebhookSecret()).verify(body, headers)).toThrow()
     expect(() => new StandardWebhook(current).verify(`${body} `, headers)).toThrow()
   })
+
+  it('computes the same signature as svix for the same secret, id, time and body', () => {
+    const secret = generateWebhookSecret()
+    const at = new Date(1_700_000_000_999)
+    const body = '{"type":"report.created","data":{"é":"ü"}}'
+    const ours = signWebhook({ current: secret }, 'msg_01SAME', at, body)['webhook-signature']
+    expect(ours).toBe(new SvixWebhook(secret).sign('msg_01SAME', at, body))
+  })
 })

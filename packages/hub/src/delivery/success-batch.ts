@@ -74,11 +74,14 @@ export class SuccessBatcher {
    * row keeps its own time).
    */
   async #write(records: SuccessRecord[]): Promise<void> {
-    const now = Math.max(...records.map((r) => r.finishedAt))
+    const now = records.reduce((latest, r) => Math.max(latest, r.finishedAt), 0)
     const marks = (n: number, group: string) => Array.from({ length: n }, () => group).join(',')
     const byWorker = new Map<string, string[]>()
-    for (const r of records)
-      byWorker.set(r.workerId, [...(byWorker.get(r.workerId) ?? []), r.messageId])
+    for (const r of records) {
+      const ids = byWorker.get(r.workerId)
+      if (ids) ids.push(r.messageId)
+      else byWorker.set(r.workerId, [r.messageId])
+    }
     const statements: InStatement[] = []
     for (const [workerId, ids] of byWorker) {
       statements.push({
