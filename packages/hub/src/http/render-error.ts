@@ -1,7 +1,8 @@
 /**
  * The single place errors become HTTP answers: `HubError`s keep their code; Hono's own
- * `HTTPException`s (e.g. a body limit) are mapped; anything else is logged and answered as an
- * opaque 500 — its message may hold data and is never sent.
+ * `HTTPException`s (e.g. a body limit) are mapped; a client that hung up mid-body gets a 400
+ * nobody reads; anything else is logged and answered as an opaque 500 — its message may hold
+ * data and is never sent.
  */
 import type { ErrorBody, ErrorCode, ErrorDetail } from '@safe-place/schemas'
 import { errorCodes } from '@safe-place/schemas'
@@ -53,7 +54,20 @@ function fromHttpException(err: HTTPException): ErrorCode {
   }
 }
 
+/**
+ * The client hung up before its body arrived (Node's `aborted` reset): nobody is left to
+ * answer and nothing failed here, so it is neither an error nor worth an error log line — a
+ * raid of clients that drop their connections must not flood the operator's alerts.
+ */
+export function isClientAbort(err: Error): boolean {
+  return (err as NodeJS.ErrnoException).code === 'ECONNRESET' && err.message === 'aborted'
+}
+
 export function onError(err: Error, c: Context<HubEnv>): Response {
+  if (isClientAbort(err)) {
+    c.get('logger')?.info({ event: 'request.aborted' }, 'the client hung up mid-request')
+    return errorResponse(c, 'invalid_request', 'The request was cut off before its end.')
+  }
   if (err instanceof HubError) {
     return errorResponse(c, err.code, err.message, err.details, err.headers)
   }
