@@ -8,12 +8,13 @@
  *    p50/p99, with the hub idle (one report at a time) and under intake load (concurrent
  *    reports), through the real `createHub` intake route over HTTP on 127.0.0.1.
  *
- * Real libSQL file (WAL, fsync on commit). Prints a table; asserts nothing.
+ * Real libSQL file (WAL, fsync on commit). Prints a table; asserts nothing. With
+ * `BENCH_JSON=<file>`, also writes the figures as JSON there (for the root `pnpm bench`).
  */
 
 import { fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -338,6 +339,63 @@ async function main() {
   console.log('\nSafe Place hub — delivery bench (127.0.0.1, libSQL file, WAL, synchronous=FULL)\n')
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`)
   console.log(`\nreceiver requests: ${received}`)
+  if (process.env.BENCH_JSON) {
+    const signedCpu = Math.min(...cpu.signed)
+    const plainCpu = Math.min(...cpu.plain)
+    writeFileSync(
+      process.env.BENCH_JSON,
+      JSON.stringify({
+        bench: 'delivery',
+        setup: `${N} messages × ${ROUNDS} rounds, concurrency ${CONCURRENCY}, ${Buffer.byteLength(body)} B bodies`,
+        rows: [
+          {
+            figure: 'signed deliveries/s, outbox → receiver',
+            value: `${fmt(signedRate, 0)}/s`,
+            beside: `${fmt(plainRate, 0)}/s plain POSTs`,
+            ratio: `${fmt((signedRate / plainRate) * 100, 0)} %`,
+            goal: '≥ 50 %',
+            met: signedRate / plainRate >= 0.5,
+          },
+          {
+            figure: 'CPU per message (hub process)',
+            value: `${fmt(signedCpu, 0)} µs`,
+            beside: `${fmt(plainCpu, 0)} µs plain`,
+            ratio: `×${fmt(signedCpu / plainCpu)}`,
+            goal: '',
+            met: null,
+          },
+          {
+            figure: '201 → receiver first byte, idle, p50 / p99',
+            value: `${fmt(pct(idleLatency, 50))} / ${fmt(pct(idleLatency, 99))} ms`,
+            beside: '',
+            ratio: '',
+            goal: 'p50 ≤ 50 ms',
+            met: pct(idleLatency, 50) <= 50,
+          },
+          {
+            figure: `201 → first byte, under intake load (${fmt(intakeRate, 0)} reports/s), p50 / p99`,
+            value: `${fmt(pct(loadLatency, 50))} / ${fmt(pct(loadLatency, 99))} ms`,
+            beside: '',
+            ratio: '',
+            goal: '',
+            met: null,
+          },
+        ],
+        raw: {
+          signedRuns,
+          plainRuns,
+          cpu,
+          idle: { p50: pct(idleLatency, 50), p99: pct(idleLatency, 99), n: idleLatency.length },
+          load: {
+            p50: pct(loadLatency, 50),
+            p99: pct(loadLatency, 99),
+            n: loadLatency.length,
+            intakeRate,
+          },
+        },
+      }),
+    )
+  }
 }
 
 main().catch((error) => {

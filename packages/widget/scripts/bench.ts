@@ -7,8 +7,10 @@
  *    CDP `Performance.getMetrics` TaskDuration and ScriptDuration once the page is idle; medians
  *    and the difference. No hub is needed: the element makes no request before it is opened
  *    (checked here too).
+ *
+ * With `BENCH_JSON=<file>`, also writes the figures as JSON there (for the root `pnpm bench`).
  */
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -175,4 +177,63 @@ if (foreign.length) {
 if (first.gzip > budgets.firstLoad || total.gzip > budgets.total) {
   console.error('A size budget is exceeded.')
   process.exitCode = 1
+}
+if (process.env.BENCH_JSON) {
+  writeFileSync(
+    process.env.BENCH_JSON,
+    JSON.stringify({
+      bench: 'widget',
+      setup: `min+gzip level 9; median of ${RUNS} cold loads in Chromium`,
+      rows: [
+        {
+          figure: 'first load (element + launcher, Lit), min+gzip',
+          value: kib(first.gzip),
+          beside: `budget ${kib(budgets.firstLoad)}`,
+          ratio: `${((first.gzip / budgets.firstLoad) * 100).toFixed(0)} %`,
+          goal: '≤ 100 % of budget',
+          met: first.gzip <= budgets.firstLoad,
+        },
+        {
+          figure: 'everything (panel, fr + en, resources), min+gzip',
+          value: kib(total.gzip),
+          beside: `budget ${kib(budgets.total)}`,
+          ratio: `${((total.gzip / budgets.total) * 100).toFixed(0)} %`,
+          goal: '≤ 100 % of budget',
+          met: total.gzip <= budgets.total,
+        },
+        {
+          figure: 'main-thread TaskDuration before first open',
+          value: `${ms(taskWith)} with`,
+          beside: `${ms(taskWithout)} without`,
+          ratio: `+${ms(taskWith - taskWithout)}`,
+          goal: '',
+          met: null,
+        },
+        {
+          figure: 'main-thread ScriptDuration before first open',
+          value: `${ms(scriptWith)} with`,
+          beside: `${ms(scriptWithout)} without`,
+          ratio: `+${ms(scriptWith - scriptWithout)}`,
+          goal: '',
+          met: null,
+        },
+        {
+          figure: 'requests to other hosts before the panel opens',
+          value: String(foreign.length),
+          beside: '',
+          ratio: '',
+          goal: '0',
+          met: foreign.length === 0,
+        },
+      ],
+      raw: {
+        sizes: { first, total },
+        taskWith,
+        taskWithout,
+        scriptWith,
+        scriptWithout,
+        runs: RUNS,
+      },
+    }),
+  )
 }
