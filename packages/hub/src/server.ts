@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createHub, type HubApp } from './app'
 import type { HubConfig } from './config'
+import { purgeExpiredSessions } from './console/session-store'
 import { loadKeyring } from './crypto/key-source'
 import { migrateDatabase, openDatabase } from './db/client'
 import { deliveryOptionsFromEnv } from './delivery/config'
@@ -74,6 +75,8 @@ export async function startHub(
   const stopRetention = scheduleRetention(async () => {
     const purged = await purgeExpired(handle.db, config.settings.retention, new Date())
     if (purged.attachments || purged.reports) logger.info(purged, 'retention purge')
+    const sessions = await purgeExpiredSessions(handle.db, new Date())
+    if (sessions) logger.info({ sessions }, 'expired console sessions removed')
   })
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

@@ -20,7 +20,7 @@ export const SUPPRESSED = '< 5' as const
 export const SuppressedCount = z.union([z.number().int().min(5), z.literal(SUPPRESSED)])
 export type SuppressedCount = z.infer<typeof SuppressedCount>
 
-/** A proportion published only when both its part and the rest are 5 or more. */
+/** A proportion, published only when both its counts are (5 or more). */
 export const SuppressedShare = z.object({
   count: SuppressedCount,
   of: SuppressedCount,

@@ -5,6 +5,7 @@
  */
 import type {
   ConsoleDelivery,
+  ConsoleReceiver,
   ConsoleReportDetail,
   NormalisedReport,
   TimelineEvent,
@@ -36,22 +37,36 @@ export class ReportDetailView extends ConsoleView {
     reference: {},
     detail: { state: true },
     chosenStatus: { state: true },
+    receiverNames: { state: true },
   }
 
   declare reference: string
   declare detail: ConsoleReportDetail | undefined
   declare chosenStatus: string
+  declare receiverNames: Map<string, string>
 
   constructor() {
     super()
     this.reference = ''
     this.detail = undefined
     this.chosenStatus = 'acknowledged'
+    this.receiverNames = new Map()
   }
 
   override connectedCallback(): void {
     super.connectedCallback()
     void this.load()
+    void this.api
+      .get<{ items: ConsoleReceiver[] }>('/v1/console/receivers')
+      .then((r) => {
+        this.receiverNames = new Map(r.items.map((i) => [i.id, i.name[this.locale]]))
+      })
+      .catch(() => {})
+  }
+
+  /** A receiver's name when this session may know it, else its id. */
+  private receiver(id: string): string {
+    return this.receiverNames.get(id) ?? id
   }
 
   private async load(notice = ''): Promise<void> {
@@ -135,12 +150,12 @@ export class ReportDetailView extends ConsoleView {
     if (e.routing) {
       parts.push(
         t(e.routing.decision === 'send' ? 'decision_send' : 'decision_skip', {
-          receiver: e.routing.receiverId,
+          receiver: this.receiver(e.routing.receiverId),
           reason: e.routing.reason,
         }),
       )
     }
-    if (e.actor) parts.push(e.actor === 'operator' ? t('actorOperator') : e.actor)
+    if (e.actor) parts.push(e.actor === 'operator' ? t('actorOperator') : this.receiver(e.actor))
     return html`<li>
       <time datetime=${e.at}>${dateTime(this.locale, e.at)}</time> — ${parts.join(' · ')}
       ${e.note ? html`<div class="pre note">${e.note}</div>` : nothing}
@@ -153,7 +168,7 @@ export class ReportDetailView extends ConsoleView {
     return html`<div class="card delivery" data-message=${d.id}>
       <div class="row">
         <strong>${d.eventType}</strong>
-        <span>${d.receiverId}</span>
+        <span>${this.receiver(d.receiverId)}</span>
         <span class="badge">${t(codeKey('state', d.state) ?? 'none')}</span>
         ${
           replayable

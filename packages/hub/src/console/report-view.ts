@@ -5,13 +5,14 @@
  * (its own `report.created` payload: its profile, the reporter's consent), the timeline
  * entries that concern it, and its own deliveries.
  */
-import type {
-  ConsoleDelivery,
-  ConsoleReportDetail,
-  ReportCreatedEvent,
-  ReportStatus,
-  RoutingDecision,
-  TimelineEvent,
+import {
+  type ConsoleDelivery,
+  type ConsoleReportDetail,
+  ReceiverStatus,
+  type ReportCreatedEvent,
+  type ReportStatus,
+  type RoutingDecision,
+  type TimelineEvent,
 } from '@safe-place/schemas'
 import { and, asc, eq } from 'drizzle-orm'
 import { rebuildReport, toListItem } from '../admin/reports'
@@ -42,6 +43,9 @@ export async function visibleReport(
   }
   return row
 }
+
+const isReceiverStatus = (status: string | null) =>
+  status !== null && ReceiverStatus.safeParse(status).success
 
 function openNote(keyring: Keyring, id: string, sealed: string | null): string | undefined {
   if (!sealed) return undefined
@@ -83,8 +87,9 @@ async function timelineOf(
         ...(e.kind !== 'routing'
           ? e.receiverId
             ? { actor: e.receiverId }
-            : e.kind === 'status_changed'
-              ? { actor: 'operator' }
+            : e.kind === 'status_changed' && isReceiverStatus(e.status)
+              ? // A receiver status with no receiver was set by the operator (console).
+                { actor: 'operator' }
               : {}
           : {}),
         ...(note !== undefined ? { note } : {}),

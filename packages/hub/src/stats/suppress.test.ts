@@ -6,9 +6,9 @@ describe('small-cell suppression', () => {
     expect([0, 1, 4, 5, 120].map(suppressCount)).toEqual(['< 5', '< 5', '< 5', 5, 120])
   })
 
-  it('hides a share when its part or the rest is small', () => {
+  it('hides a share whenever one of its counts is hidden', () => {
     expect(suppressShare(4, 100)).toEqual({ count: '< 5', of: 100, share: null })
-    expect(suppressShare(97, 100)).toEqual({ count: 97, of: 100, share: null })
+    expect(suppressShare(97, 100)).toEqual({ count: 97, of: 100, share: 0.97 })
     expect(suppressShare(25, 100)).toEqual({ count: 25, of: 100, share: 0.25 })
     expect(suppressShare(0, 0)).toEqual({ count: '< 5', of: '< 5', share: null })
   })

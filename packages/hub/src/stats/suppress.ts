@@ -1,6 +1,6 @@
 /**
  * Small-cell suppression, as plain functions: a count under 5 is published as `"< 5"`, a share
- * only when its part and the rest are both 5 or more, a median only over 5 values or more.
+ * only when both its counts are published, a median only over 5 values or more.
  * Within a breakdown whose total is also published, a single suppressed cell could be found
  * again by subtraction: the smallest other cell is then suppressed too (secondary suppression).
  */
@@ -17,9 +17,12 @@ export function suppressCount(n: number): SuppressedCount {
   return isSmall(n) ? SUPPRESSED : n
 }
 
-/** `count` of `of`, with the share published only when neither the part nor the rest is small. */
+/**
+ * `count` of `of`: the share is published only when both counts are (5 or more), so it never
+ * reveals a small count that the counts themselves hide.
+ */
 export function suppressShare(count: number, of: number): SuppressedShare {
-  const shown = !isSmall(count) && !isSmall(of - count) && of > 0
+  const shown = !isSmall(count) && !isSmall(of)
   return {
     count: suppressCount(count),
     of: suppressCount(of),

@@ -6,6 +6,12 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiKey } from '../../src/admin/api-keys'
+import {
+  findSession,
+  openSession,
+  purgeExpiredSessions,
+  SESSION_TTL_MS,
+} from '../../src/console/session-store'
 import { apiKeys, consoleSessions } from '../../src/db/schema'
 import { PARTNER_ID } from '../delivery/support/db'
 import { type ConsoleHub, makeConsoleHub } from './support/console-hub'
@@ -106,5 +112,15 @@ describe('console sign-in', () => {
       headers: { authorization: `Bearer ${hub.keys.operator}` },
     })
     expect(console.status).toBe(401)
+  })
+
+  it('expires sessions after their time and purges them', async () => {
+    const then = new Date(Date.now() - SESSION_TTL_MS - 1000)
+    const old = await openSession(hub.t.db, hub.keys.operator, then)
+    expect(old).not.toBeNull()
+    expect(await findSession(hub.t.db, old!.secret, new Date())).toBeNull()
+    expect(await findSession(hub.t.db, old!.secret, then)).not.toBeNull()
+    expect(await purgeExpiredSessions(hub.t.db, new Date())).toBeGreaterThanOrEqual(1)
+    expect(await findSession(hub.t.db, old!.secret, then)).toBeNull()
   })
 })
