@@ -56,7 +56,9 @@ export function parseIntake(candidate: unknown, defaultSource: ReportSource): Re
 function withDefaultSource(candidate: Record<string, unknown>, source: ReportSource) {
   const context = candidate.context
   if (context === undefined) return { ...candidate, context: { source } }
-  if (context && typeof context === 'object' && !('source' in context)) {
+  // Only a plain object gets the default: an array (or anything else) is left for the schema
+  // to refuse, rather than turned into a valid context.
+  if (context && typeof context === 'object' && !Array.isArray(context) && !('source' in context)) {
     return { ...candidate, context: { ...context, source } }
   }
   return candidate
