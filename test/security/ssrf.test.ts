@@ -132,29 +132,13 @@ async function startListener(): Promise<Listener> {
   }
 }
 
-/** `startHub` reads the delivery settings from `process.env`: set them for the start only. */
+/** A hub in this process with exactly these delivery settings (nothing from `process.env`). */
 async function bootHub(dataDir: string, env: Record<string, string>): Promise<RunningHub> {
-  const names = [
-    'WEBHOOK_ALLOW_HTTP',
-    'WEBHOOK_ALLOW_CIDRS',
-    'WEBHOOK_ALLOW_PRIVATE_NETWORKS',
-    'WEBHOOK_RETRY_SCHEDULE',
-  ]
-  const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]))
-  for (const n of names) delete process.env[n]
-  Object.assign(process.env, env)
-  try {
-    const config = loadConfig(
-      { ...hubEnv(dataDir), LOG_LEVEL: 'silent' },
-      { host: '127.0.0.1', port: 0 },
-    )
-    return await startHub(config)
-  } finally {
-    for (const n of names) {
-      if (saved[n] === undefined) delete process.env[n]
-      else process.env[n] = saved[n]
-    }
-  }
+  const config = loadConfig(
+    { ...hubEnv(dataDir), LOG_LEVEL: 'silent' },
+    { host: '127.0.0.1', port: 0 },
+  )
+  return startHub(config, { env })
 }
 
 describe('SSRF matrix', { timeout: 60_000 }, () => {
