@@ -209,6 +209,24 @@ describe('logs of a full run at trace level', () => {
     )
     await admin.apiKeys.revoke(partnerKey.id)
 
+    // The console: a sign-in exchanges the operator key (in the body) for a session cookie.
+    const signIn = await fetch(`${hub.url}/v1/console/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: hub.url },
+      body: JSON.stringify({ apiKey: operatorKey }),
+    })
+    expect(signIn.status).toBe(200)
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!
+    secrets.set('console session', cookie.split('=')[1]!)
+    secrets.set('console CSRF token', ((await signIn.json()) as { csrfToken: string }).csrfToken)
+    const inbox = await fetch(`${hub.url}/v1/console/reports`, { headers: { cookie } })
+    expect(inbox.status).toBe(200)
+    const signOut = await fetch(`${hub.url}/v1/console/session`, {
+      method: 'DELETE',
+      headers: { cookie, origin: hub.url, 'x-csrf-token': secrets.get('console CSRF token')! },
+    })
+    expect(signOut.status).toBe(204)
+
     expect(await hub.kill('SIGTERM')).toBe(0)
 
     // The scan can fail: the run logged at trace level, requests and deliveries included…
