@@ -453,6 +453,28 @@ describe('access matrix: every documented endpoint × every wrong credential', (
     expect(await reportCount()).toBe(before + 1)
   })
 
+  it("never replays another site key's answer for the same Idempotency-Key", async () => {
+    const key = `matrix-idem-${Date.now()}`
+    const send = (siteKey: string, origin: string) =>
+      call(
+        'POST',
+        '/v1/reports',
+        { 'safe-place-site-key': siteKey, origin, 'idempotency-key': key },
+        sampleReport({ what: { description: 'same body, same key', ongoing: true } }),
+      )
+    const first = await send(a.siteKey, ORIGIN_A)
+    expect(first.status).toBe(201)
+    const second = await send(b.siteKey, ORIGIN_B)
+    expect(second.status).toBe(201)
+    const [ra, rb] = [JSON.parse(first.body) as Receipt, JSON.parse(second.body) as Receipt]
+    // B got its own report and token, not A's receipt.
+    expect(rb.reference).not.toBe(ra.reference)
+    expect(rb.receiptToken).not.toBe(ra.receiptToken)
+    // A's own retry still gets A's answer.
+    const again = await send(a.siteKey, ORIGIN_A)
+    expect((JSON.parse(again.body) as Receipt).reference).toBe(ra.reference)
+  })
+
   it("refuses receipt routes without this report's own token", async () => {
     const bearer = (value: string) => ({ authorization: `Bearer ${value}` })
     const wrong: Record<string, Record<string, string>> = {

@@ -21,7 +21,7 @@ import { createSafePlaceAdmin } from '@safe-place/sdk/admin'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DnsStub, installDnsStub } from '../support/dns-stub'
 import { createOperatorKey, hubEnv } from '../support/hub-process'
-import { eventually } from '../support/loopback-receiver'
+import { eventually, startLoopbackReceiver } from '../support/loopback-receiver'
 import { receiverInput } from '../support/seed'
 import { type TempDir, tempDir } from '../support/temp-dir'
 
@@ -55,6 +55,7 @@ const REFUSED_HOSTS = [
   '[::ffff:169.254.169.254]',
   '[fd00::1]',
   '[fe80::1]',
+  'user:pw@93.184.215.14',
   'localhost',
   'LOCALHOST',
   'localhost.',
@@ -65,6 +66,9 @@ const REFUSED_HOSTS = [
   'metadata.test',
   'private.test',
 ]
+
+/** Hosts no URL parser takes (an IPv6 zone id): refused before the guard, as invalid input. */
+const NOT_URLS = ['[fe80::1%25lo]', '[::1%25lo]']
 
 /** Loopback spellings for delivery-time tests: a connection would land on our listener. */
 const LOOPBACK_HOSTS = [
@@ -211,6 +215,10 @@ describe('SSRF matrix', { timeout: 60_000 }, () => {
         if (patched.status !== 422) accepted.push(`PATCH ${url} → ${patched.status}`)
       }
     }
+    for (const host of NOT_URLS) {
+      const created = await postReceiver(`http://${host}:${listener.port}/hook`)
+      if (created.status !== 400) accepted.push(`POST ${host} → ${created.status}`)
+    }
     expect(accepted).toEqual([])
     expect((await ops.receivers.list()).map((r) => r.url)).toEqual(['https://public.test/hook'])
     // No check made a connection.
@@ -306,5 +314,46 @@ describe('SSRF matrix', { timeout: 60_000 }, () => {
       20_000,
       'rebind.test to reach the listener once loopback is allowed',
     )
+    await hub.close()
+    hub = undefined
+  })
+
+  it('never follows a redirect, so an allowed endpoint cannot bounce the hub inward', async () => {
+    // Only 127.0.0.1 is allowed; the endpoint there redirects to ::1, where the listener waits.
+    const to = (status: number) => () => ({
+      status,
+      headers: { location: `http://[::1]:${listener.port}/inward` },
+    })
+    const bouncer = await startLoopbackReceiver(to(307))
+    const redirect = await startLoopbackReceiver(to(302))
+    try {
+      hub = await bootHub(dir.path, {
+        WEBHOOK_ALLOW_HTTP: '1',
+        WEBHOOK_ALLOW_CIDRS: '127.0.0.1/32',
+        WEBHOOK_RETRY_SCHEDULE: '0,1h',
+      })
+      const ops = await admin()
+      const before = listener.connections()
+      const messageIds: string[] = []
+      for (const endpoint of [bouncer, redirect]) {
+        const created = await postReceiver(`${endpoint.url}/hook`)
+        expect(created.status).toBe(201)
+        const { id } = (await created.json()) as { id: string }
+        messageIds.push((await ops.receivers.test(id)).messageId)
+      }
+      for (const messageId of messageIds) {
+        const attempt = await eventually(
+          async () => (await ops.messages.get(messageId)).attempts[0],
+          20_000,
+          `an attempt of ${messageId}`,
+        )
+        expect(attempt.error).toMatch(/redirects are not followed/)
+      }
+      expect(bouncer.requests.length + redirect.requests.length).toBe(2)
+      expect(listener.connections() - before).toBe(0)
+    } finally {
+      await bouncer.close()
+      await redirect.close()
+    }
   })
 })

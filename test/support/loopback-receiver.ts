@@ -26,7 +26,10 @@ export interface LoopbackReceiver {
 
 /** `respond` decides each answer; by default 204. */
 export async function startLoopbackReceiver(
-  respond: (request: ReceivedRequest, index: number) => { status: number; body?: string } = () => ({
+  respond: (
+    request: ReceivedRequest,
+    index: number,
+  ) => { status: number; body?: string; headers?: Record<string, string> } = () => ({
     status: 204,
   }),
 ): Promise<LoopbackReceiver> {
@@ -45,7 +48,7 @@ export async function startLoopbackReceiver(
       }
       requests.push(received)
       const answer = respond(received, requests.length - 1)
-      res.writeHead(answer.status, { 'content-type': 'text/plain' })
+      res.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers })
       res.end(answer.body ?? '')
       for (const wake of waiters) wake()
     })
