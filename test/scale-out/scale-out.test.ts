@@ -20,7 +20,7 @@ const CLIENTS = 6
 const LOAD_MS = soak ? 30_000 : 3_000
 const KILL_AFTER_MS = soak ? 12_000 : 1_500
 /** Each receiver takes this long to answer, so the victim has attempts in flight. */
-const ANSWER_MS = 100
+const ANSWER_MS = 300
 const HUB_ENV = {
   WEBHOOK_ALLOW_HTTP: '1',
   WEBHOOK_ALLOW_CIDRS: '127.0.0.1/32',
@@ -109,10 +109,22 @@ describe('scale-out: three hub processes on one database, one killed', () => {
     const load = Promise.all(Array.from({ length: CLIENTS }, client))
 
     await sleep(KILL_AFTER_MS)
-    const killedAt = Date.now()
-    await victim.kill('SIGKILL')
-    victimDead = true
     db = await openHubDb(dir.path)
+    // Kill it while it holds leases (it nearly always does; this makes it certain).
+    await waitUntil(
+      'the victim holds leases',
+      async () =>
+        (
+          await db!.all<{ lease_owner: string }>(
+            "SELECT lease_owner FROM messages WHERE state = 'delivering'",
+          )
+        ).filter((m) => pidOfWorker(m.lease_owner) === victimPid).length >= 3,
+      { timeoutMs: 20_000, intervalMs: 10 },
+    )
+    await victim.kill('SIGKILL')
+    // Once `exit` is seen the process is gone: anything it sent had arrived before this.
+    const deadAt = Date.now()
+    victimDead = true
     // What the dead process held at its death, and until when.
     const orphaned = new Map(
       (
@@ -163,9 +175,10 @@ describe('scale-out: three hub processes on one database, one killed', () => {
     expect(messages).toHaveLength(sent.length * receivers.size)
     expect(states).toEqual({ succeeded: messages.length })
 
-    // The kill meant something: all three processes delivered, the victim held leases.
-    expect(workers.size).toBe(HUBS)
-    expect(orphaned.size).toBeGreaterThan(0)
+    // The kill meant something: the victim held leases at its death, and both survivors
+    // made attempts.
+    expect(orphaned.size).toBeGreaterThanOrEqual(3)
+    for (const h of hubs.slice(0, -1)) expect(workers.get(h.child.pid!) ?? 0).toBeGreaterThan(0)
 
     // No attempt made twice by two processes: every receiver answers 200 at once, so each
     // message takes exactly one recorded attempt; two processes sending it would both have
@@ -189,7 +202,7 @@ describe('scale-out: three hub processes on one database, one killed', () => {
     for (const a of attempts) {
       const pid = pidOfWorker(a.worker_id)
       expect(pid === victimPid || survivors.has(pid)).toBe(true)
-      if (pid === victimPid) expect(Number(a.attempted_at)).toBeLessThan(killedAt)
+      if (pid === victimPid) expect(Number(a.attempted_at)).toBeLessThan(deadAt)
     }
 
     // The receivers' side: every message arrived, to its own receiver, verified. A message
@@ -207,7 +220,7 @@ describe('scale-out: three hub processes on one database, one killed', () => {
         if (copies.length === 1) continue
         expect(copies, id).toHaveLength(2)
         expect(orphaned.has(id), `${id} sent twice but not held by the victim`).toBe(true)
-        expect(copies[0]!.at).toBeLessThan(killedAt)
+        expect(copies[0]!.at).toBeLessThanOrEqual(deadAt)
         expect(copies[1]!.at).toBeGreaterThanOrEqual(orphaned.get(id)! - 50)
         expect(copies[1]!.at - copies[0]!.at).toBeGreaterThan(ANSWER_MS)
       }
