@@ -9,6 +9,7 @@ import { sampleReport } from '../support/reports'
 export const MARK = 'zq_abuse_'
 
 export interface Context {
+  hubUrl: string
   siteKey: string
   operatorKey: string
   reference: string
@@ -691,3 +692,131 @@ export function adminCorpus(ctx: Context): HostileRequest[] {
   )
   return out
 }
+
+/** The console sign-in and session, CORS origins, method overrides, public queries. */
+export function miscCorpus(ctx: Context): HostileRequest[] {
+  const signIn = (name: string, body: string | Uint8Array, expect: number[]) => ({
+    name: `console sign-in: ${name}`,
+    method: 'POST',
+    path: '/v1/console/session',
+    headers: { 'content-type': 'application/json', origin: ctx.hubUrl },
+    body,
+    expect,
+  })
+  const out: HostileRequest[] = [
+    signIn('malformed JSON', `{"apiKey":"${MARK}`, [400]),
+    signIn('array', JSON.stringify([ctx.operatorKey]), [400]),
+    signIn(
+      '__proto__',
+      `{"__proto__":{"role":"operator"},"apiKey":"${MARK}sk_live_x"}`,
+      [400, 401],
+    ),
+    signIn('SQL as the key', JSON.stringify({ apiKey: SQL_STRINGS[1] }), [400, 401]),
+    signIn('a site key', JSON.stringify({ apiKey: ctx.siteKey }), [401, 403]),
+    signIn('a receipt token', JSON.stringify({ apiKey: ctx.receiptToken }), [401, 403]),
+    signIn('huge key', JSON.stringify({ apiKey: `sk_live_${'x'.repeat(70_000)}` }), [400, 413]),
+    signIn(
+      'invalid UTF-8',
+      new Uint8Array([...Buffer.from('{"apiKey":"'), 0xff, 0x22, 0x7d]),
+      [400],
+    ),
+    {
+      name: 'console sign-in from another site',
+      method: 'POST',
+      path: '/v1/console/session',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify({ apiKey: ctx.operatorKey }),
+      expect: [403],
+    },
+  ]
+  const cookies = [
+    `sp_console=${'A'.repeat(4000)}`,
+    'sp_console=',
+    `sp_console=${encodeURIComponent(SQL_STRINGS[1]!)}`,
+    'sp_console=a; sp_console=b; sp_console=c',
+    `sp_console=${ctx.operatorKey}`,
+    `sp_console=${ctx.receiptToken}`,
+    '__Host-sp_console=x; sp_console=y',
+  ]
+  for (const cookie of cookies) {
+    out.push({
+      name: `console read with cookie ${JSON.stringify(cookie.slice(0, 30))}`,
+      method: 'GET',
+      path: '/v1/console/reports',
+      headers: { cookie },
+      expect: [401],
+    })
+  }
+  for (const origin of [
+    'null',
+    'https://evil.example',
+    'https://abuse.example.evil.example',
+    'file://',
+    `https://${MARK}.example`,
+  ]) {
+    out.push({
+      name: `widget config from origin ${origin}`,
+      method: 'GET',
+      path: '/v1/widget-config',
+      headers: { 'safe-place-site-key': ctx.siteKey, origin },
+      expect: [403],
+    })
+  }
+  out.push(
+    {
+      name: 'method override header to withdraw',
+      method: 'POST',
+      path: `/v1/reports/${ctx.reference}`,
+      headers: {
+        authorization: `Bearer ${ctx.receiptToken}`,
+        'x-http-method-override': 'DELETE',
+        'content-type': 'application/json',
+      },
+      body: '{}',
+      expect: [404, 405],
+    },
+    {
+      name: 'method override query to withdraw',
+      method: 'POST',
+      path: `/v1/reports/${ctx.reference}?_method=DELETE`,
+      headers: { authorization: `Bearer ${ctx.receiptToken}`, 'content-type': 'application/json' },
+      body: '{}',
+      expect: [404, 405],
+    },
+    {
+      name: 'resources with an SQL locale',
+      method: 'GET',
+      path: `/v1/resources?locale=${encodeURIComponent(SQL_STRINGS[0]!)}`,
+      expect: [400],
+    },
+    {
+      name: 'resources with a bad country',
+      method: 'GET',
+      path: `/v1/resources?country=${encodeURIComponent(`FR' --${MARK}`)}`,
+      expect: [400],
+    },
+    {
+      name: 'resources with emergency=maybe',
+      method: 'GET',
+      path: '/v1/resources?emergency=maybe',
+      expect: [400],
+    },
+  )
+  return out
+}
+
+/** Raw request targets that try to leave the static folders (sent byte for byte). */
+export const STATIC_TRAVERSALS = [
+  '/widget/../../package.json',
+  '/widget/..%2f..%2fpackage.json',
+  '/widget/%2e%2e/%2e%2e/package.json',
+  '/widget/..%5c..%5cpackage.json',
+  '/widget/safe-place-help.js%00.json',
+  '/widget//etc/passwd',
+  '/console/../package.json',
+  '/console/assets/../../package.json',
+  '/console/assets/..%2f..%2f..%2fpackage.json',
+  '/console/assets/%2e%2e%2f%2e%2e%2fpackage.json',
+  '/console/index.html/../../../package.json',
+  '/console/assets/x.js/..%2f..%2f..%2f..%2fhub%2fpackage.json',
+]

@@ -26,8 +26,10 @@ import {
   imageBombs,
   intakeCorpus,
   MARK,
+  miscCorpus,
   multipartCorpus,
   receiptCorpus,
+  STATIC_TRAVERSALS,
 } from './corpus'
 
 /** Seeded, so a failure replays; raise `ABUSE_RUNS` for a longer soak. */
@@ -99,6 +101,7 @@ describe('abuse: a hub process under hostile input', () => {
     }).submitReport(sampleReport({ what: { description: `${MARK}the real one`, ongoing: true } }))
     accepted.add(receipt.reference)
     ctx = {
+      hubUrl: hub.url,
       siteKey: tenant.siteKey,
       operatorKey,
       reference: receipt.reference,
@@ -256,20 +259,49 @@ describe('abuse: a hub process under hostile input', () => {
     await sendCorpus(adminCorpus(ctx))
   })
 
-  it('survives clients that hang up mid-body or lie about Content-Length', async () => {
-    const port = hub.port
-    const raw = (payload: string, waitMs: number) =>
-      new Promise<string>((resolve) => {
-        const socket = connect(port, '127.0.0.1')
-        let answer = ''
-        socket.on('data', (d) => {
-          answer += d.toString('latin1')
-        })
-        socket.on('error', () => resolve(answer))
-        socket.on('close', () => resolve(answer))
-        socket.write(payload)
-        setTimeout(() => socket.destroy(), waitMs)
+  it('refuses hostile console, CORS, method-override and public-query input', async () => {
+    await sendCorpus(miscCorpus(ctx))
+    // No override withdrew the report.
+    const status = await send('the real receipt', `/v1/reports/${ctx.reference}/status`, {
+      headers: { authorization: `Bearer ${ctx.receiptToken}` },
+    })
+    expect(JSON.parse(status.text).status).not.toBe('withdrawn')
+  })
+
+  /** One raw HTTP exchange, byte for byte (no URL normalisation by a client library). */
+  const raw = (payload: string, waitMs: number) =>
+    new Promise<string>((resolve) => {
+      const socket = connect(hub.port, '127.0.0.1')
+      let answer = ''
+      socket.on('data', (d) => {
+        answer += d.toString('latin1')
       })
+      socket.on('error', () => resolve(answer))
+      socket.on('close', () => resolve(answer))
+      socket.write(payload)
+      setTimeout(() => socket.destroy(), waitMs)
+    })
+
+  it('serves no file outside the widget and console folders', async () => {
+    for (const target of STATIC_TRAVERSALS) {
+      const answer = await raw(
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
+        2_000,
+      )
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1])
+      statuses.push({ what: `GET ${target}`, status })
+      expect([400, 404], `${target}: ${answer.slice(0, 200)}`).toContain(status)
+      expect(answer, target).not.toMatch(/"(devDependencies|dependencies|name)"\s*:|root:x:0:0/)
+    }
+    // Control: the widget script itself is served through the same route.
+    const script = await raw(
+      'GET /widget/safe-place-help.js HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n',
+      2_000,
+    )
+    expect(script).toMatch(/^HTTP\/1\.1 200/)
+  })
+
+  it('survives clients that hang up mid-body or lie about Content-Length', async () => {
     const head = (length: number, type = 'application/json') =>
       `POST /v1/reports HTTP/1.1\r\nHost: 127.0.0.1\r\nsafe-place-site-key: ${ctx.siteKey}\r\ncontent-type: ${type}\r\ncontent-length: ${length}\r\n\r\n`
     // Declares 1 GB: refused from the header, before reading.
