@@ -14,7 +14,7 @@ import {
 } from '@safe-place/schemas'
 import { receiverHealth } from '../console/receiver-health'
 import { scopeOf } from '../console/scope'
-import { requireSession } from '../console/session-auth'
+import { consoleSecurity, requireSession } from '../console/session-auth'
 import { getMessage, getMessageSummary, listMessages } from '../delivery/messages-store'
 import {
   getReceiverRow,
@@ -51,6 +51,7 @@ const route = <M extends 'get' | 'post', P extends string>(method: M, path: P) =
   method,
   path,
   tags,
+  security: consoleSecurity,
 })
 
 export const consoleReceiversRoute = createRoute({

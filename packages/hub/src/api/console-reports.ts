@@ -16,7 +16,7 @@ import { listInbox } from '../console/inbox'
 import { applyOperatorStatus } from '../console/operator-status'
 import { consoleReportDetail } from '../console/report-view'
 import { scopeOf } from '../console/scope'
-import { requireSession } from '../console/session-auth'
+import { consoleSecurity, requireSession } from '../console/session-auth'
 import { applyStatusUpdate, StatusUpdateError } from '../delivery/status-update'
 import type { HubEnv } from '../http/env'
 import { HubError } from '../http/hub-error'
@@ -34,6 +34,7 @@ export const consoleInboxRoute = createRoute({
   method: 'get',
   path: '/v1/console/reports',
   tags,
+  security: consoleSecurity,
   summary: 'The inbox: urgent reports first, then newest first (session cookie)',
   request: { query: ReportListQuery },
   responses: {
@@ -45,6 +46,7 @@ export const consoleReportRoute = createRoute({
   method: 'get',
   path: '/v1/console/reports/{reference}',
   tags,
+  security: consoleSecurity,
   summary: 'One report, its timeline and its deliveries with every attempt',
   request: { params: referenceParam },
   responses: {
@@ -56,6 +58,7 @@ export const consoleStatusRoute = createRoute({
   method: 'post',
   path: '/v1/console/reports/{reference}/status',
   tags,
+  security: consoleSecurity,
   summary: 'Set the status, with a note the reporter sees (x-csrf-token)',
   request: {
     params: referenceParam,

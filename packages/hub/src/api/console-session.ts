@@ -7,7 +7,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { ConsoleSession, ConsoleSignIn } from '@safe-place/schemas'
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../console/cookie'
 import { assertSameOrigin } from '../console/csrf'
-import { requireSession } from '../console/session-auth'
+import { consoleSecurity, requireSession } from '../console/session-auth'
 import {
   type ConsolePrincipal,
   closeSession,
@@ -38,6 +38,7 @@ export const sessionRoute = createRoute({
   method: 'get',
   path: '/v1/console/session',
   tags,
+  security: consoleSecurity,
   summary: 'The current console session and its CSRF token',
   responses: { 200: jsonContent(ConsoleSession, 'Signed in'), ...errorResponses('unauthorized') },
 })
@@ -45,6 +46,7 @@ export const signOutRoute = createRoute({
   method: 'delete',
   path: '/v1/console/session',
   tags,
+  security: consoleSecurity,
   summary: 'Sign out (needs the x-csrf-token header)',
   responses: { 204: { description: 'Signed out' }, ...errorResponses('unauthorized', 'forbidden') },
 })
@@ -61,6 +63,13 @@ function sessionBody(p: ConsolePrincipal, csrfToken: string): ConsoleSession {
 
 export function consoleSessionRoutes(): OpenAPIHono<HubEnv> {
   const app = new OpenAPIHono<HubEnv>()
+  app.openAPIRegistry.registerComponent('securitySchemes', 'consoleSession', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: '__Host-sp_console',
+    description:
+      'Console session cookie from POST /v1/console/session (sp_console on loopback HTTP); send x-csrf-token on every change',
+  })
   app.use('/v1/console/*', jsonBodyGuard())
   const session = requireSession()
   app.use('/v1/console/session', async (c, next) =>

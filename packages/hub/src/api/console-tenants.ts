@@ -6,7 +6,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { Partner, PartnerCreate, SiteKey, SiteKeyCreate, SiteKeyUpdate } from '@safe-place/schemas'
 import { createPartner, listPartners } from '../admin/partners'
 import { createSiteKey, listSiteKeys, revokeSiteKey, updateSiteKey } from '../admin/site-keys'
-import { requireSession } from '../console/session-auth'
+import { consoleSecurity, requireSession } from '../console/session-auth'
 import type { HubEnv } from '../http/env'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 
@@ -31,6 +31,7 @@ export const consolePartnersRoute = createRoute({
   method: 'get',
   path: '/v1/console/partners',
   tags,
+  security: consoleSecurity,
   summary: 'Partners (operator)',
   responses: { 200: jsonContent(z.object({ items: z.array(Partner) }), 'Partners'), ...readErrors },
 })
@@ -38,6 +39,7 @@ export const consoleCreatePartnerRoute = createRoute({
   method: 'post',
   path: '/v1/console/partners',
   tags,
+  security: consoleSecurity,
   summary: 'Add a partner (operator)',
   request: { body: json(PartnerCreate) },
   responses: { 201: jsonContent(Partner, 'Created'), ...writeErrors },
@@ -46,6 +48,7 @@ export const consoleSiteKeysRoute = createRoute({
   method: 'get',
   path: '/v1/console/site-keys',
   tags,
+  security: consoleSecurity,
   summary: 'Site keys (operator)',
   responses: {
     200: jsonContent(z.object({ items: z.array(SiteKey) }), 'Site keys'),
@@ -56,6 +59,7 @@ export const consoleCreateSiteKeyRoute = createRoute({
   method: 'post',
   path: '/v1/console/site-keys',
   tags,
+  security: consoleSecurity,
   summary: 'Add a site key bound to allowed origins (operator)',
   request: { body: json(SiteKeyCreate) },
   responses: { 201: jsonContent(SiteKey, 'Created'), ...writeErrors },
@@ -64,6 +68,7 @@ export const consoleUpdateSiteKeyRoute = createRoute({
   method: 'patch',
   path: '/v1/console/site-keys/{id}',
   tags,
+  security: consoleSecurity,
   summary: 'Change a site key, e.g. its allowed origins (operator)',
   request: { params: idParam, body: json(SiteKeyUpdate) },
   responses: { 200: jsonContent(SiteKey, 'Updated'), ...writeErrors },
@@ -72,6 +77,7 @@ export const consoleRevokeSiteKeyRoute = createRoute({
   method: 'delete',
   path: '/v1/console/site-keys/{id}',
   tags,
+  security: consoleSecurity,
   summary: 'Revoke a site key (operator)',
   request: { params: idParam },
   responses: { 200: jsonContent(SiteKey, 'Revoked'), ...writeErrors },

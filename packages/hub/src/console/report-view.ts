@@ -70,7 +70,11 @@ async function timelineOf(
   return events
     .filter((e) => scope === undefined || e.receiverId === null || e.receiverId === scope)
     .map((e) => {
-      const note = openNote(keyring, e.id, e.noteSealed)
+      // A note is for the reporter: the operator reads them all, a receiver only its own.
+      const note =
+        scope === undefined || e.receiverId === scope
+          ? openNote(keyring, e.id, e.noteSealed)
+          : undefined
       return {
         at: e.at.toISOString(),
         kind: e.kind as TimelineEvent['kind'],

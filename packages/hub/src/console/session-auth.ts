@@ -35,3 +35,6 @@ export function requireSession(...roles: ConsoleRole[]) {
     await next()
   })
 }
+
+/** The OpenAPI security of console routes: the session cookie (plus `x-csrf-token` on changes). */
+export const consoleSecurity = [{ consoleSession: [] }]

@@ -123,4 +123,20 @@ describe('console sign-in', () => {
     expect(await purgeExpiredSessions(hub.t.db, new Date())).toBeGreaterThanOrEqual(1)
     expect(await findSession(hub.t.db, old!.secret, then)).toBeNull()
   })
+
+  it('documents the console and statistics routes in the OpenAPI document', async () => {
+    const doc = (await (await hub.app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { security?: unknown }>>
+      components: { securitySchemes: Record<string, { in?: string }> }
+    }
+    expect(doc.components.securitySchemes.consoleSession?.in).toBe('cookie')
+    expect(doc.paths['/v1/console/reports']?.get?.security).toEqual([{ consoleSession: [] }])
+    for (const path of [
+      '/v1/console/session',
+      '/v1/console/reports/{reference}/status',
+      '/v1/stats',
+      '/console',
+    ])
+      expect(doc.paths[path], path).toBeDefined()
+  })
 })

@@ -174,6 +174,20 @@ describe('actions', () => {
     const messages = view.timeline.map((e) => e.message).join('\n')
     expect(messages).toContain('Nous regardons votre signalement.')
     expect(messages).toContain('Transmis à la police.')
+    // Receiver A reads its own note, not the operator's.
+    const seenByA = await a.json<ConsoleReportDetail>('GET', `/v1/console/reports/${toA.reference}`)
+    const notes = seenByA.timeline.map((e) => e.note).filter(Boolean)
+    expect(notes).toEqual(['Nous regardons votre signalement.'])
+    const seenByOperator = await operator.json<ConsoleReportDetail>(
+      'GET',
+      `/v1/console/reports/${toA.reference}`,
+    )
+    expect(seenByOperator.timeline.filter((e) => e.note)).toHaveLength(2)
+    expect(seenByOperator.timeline.at(-1)).toMatchObject({
+      kind: 'status_changed',
+      status: 'referred_to_authorities',
+      actor: 'operator',
+    })
   })
 
   it('lists failed deliveries and replays one, and a time range', async () => {
