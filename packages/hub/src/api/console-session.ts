@@ -15,9 +15,11 @@ import {
   openSession,
 } from '../console/session-store'
 import { jsonBodyGuard } from '../http/body'
+import { clientKey } from '../http/client-key'
 import type { HubEnv } from '../http/env'
 import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
+import { enforceRate } from '../http/rate-limit'
 
 const tags = ['Console']
 
@@ -79,7 +81,14 @@ export function consoleSessionRoutes(): OpenAPIHono<HubEnv> {
   app.openapi(signInRoute, async (c) => {
     // A cross-site page must not even sign someone in (login CSRF).
     assertSameOrigin(c)
-    const { db, now, writeLock, logger } = c.get('hub')
+    const { db, now, writeLock, logger, limiters, settings } = c.get('hub')
+    // Guessing a key is guessing a secret: the same per-client budget as receipt tries.
+    enforceRate(
+      limiters.clientReceipts,
+      `console:${clientKey(c)}`,
+      settings.clientReceiptTriesPerMinute,
+      now().getTime(),
+    )
     const opened = await writeLock.run(() => openSession(db, c.req.valid('json').apiKey, now()))
     if (!opened) {
       throw new HubError(

@@ -139,4 +139,18 @@ describe('console sign-in', () => {
     ])
       expect(doc.paths[path], path).toBeDefined()
   })
+
+  it('limits sign-in attempts per client', async () => {
+    const strict = await makeConsoleHub({ clientReceiptTriesPerMinute: 3 })
+    try {
+      const statuses: number[] = []
+      for (let i = 0; i < 4; i++)
+        statuses.push(
+          (await new ConsoleClient(strict.app).signIn(`sk_live_guess_${i}_xxxx`)).status,
+        )
+      expect(statuses).toEqual([401, 401, 401, 429])
+    } finally {
+      await strict.close()
+    }
+  })
 })

@@ -34,7 +34,9 @@ export interface ConsoleHub {
   close(): Promise<void>
 }
 
-export async function makeConsoleHub(): Promise<ConsoleHub> {
+export async function makeConsoleHub(
+  settings: { clientReceiptTriesPerMinute?: number } = {},
+): Promise<ConsoleHub> {
   const t = await createTestDb()
   const a = await startReceiver()
   const b = await startReceiver()
@@ -79,7 +81,10 @@ export async function makeConsoleHub(): Promise<ConsoleHub> {
     keyring: t.keyring,
     logger: silentLogger,
     engine,
-    settings: { clientReportsPerMinute: 10_000, clientReceiptTriesPerMinute: 10_000 },
+    settings: {
+      clientReportsPerMinute: 10_000,
+      clientReceiptTriesPerMinute: settings.clientReceiptTriesPerMinute ?? 10_000,
+    },
   })
   const consent = (receiverId: string) => ({
     receiverId,
