@@ -3,7 +3,8 @@
  *
  * 1. Throughput: N `report.created` bodies queued in the outbox, delivered by the embedded
  *    engine (lease, sign, POST, record) to a receiver on 127.0.0.1 — side by side, in the same
- *    run, with plain POSTs of the same bodies by the same HTTP client at the same concurrency.
+ *    run, with plain POSTs of the same bodies by the same HTTP client at the same concurrency:
+ *    one warm-up round of each, then `BENCH_ROUNDS` alternating rounds, best of each side.
  * 2. Latency from the intake's `201` to the receiver's first byte (request headers arriving),
  *    p50/p99, with the hub idle (one report at a time) and under intake load (concurrent
  *    reports), through the real `createHub` intake route over HTTP on 127.0.0.1.
@@ -184,7 +185,12 @@ async function main() {
     return N / seconds
   }
 
-  // Alternate rounds so a noisy neighbour hurts both sides alike; keep each side's best.
+  // A warm-up round of each side first (JIT, connections, page cache), not reported. Then
+  // alternate rounds so a noisy neighbour hurts both sides alike; keep each side's best.
+  await signedRound()
+  await plainRound()
+  cpu.signed.length = 0
+  cpu.plain.length = 0
   const signedRuns: number[] = []
   const plainRuns: number[] = []
   for (let round = 0; round < ROUNDS; round++) {
