@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { openDatabase } from '@safe-place/hub'
 import { createSafePlaceClient } from '@safe-place/sdk'
 import { createSafePlaceAdmin } from '@safe-place/sdk/admin'
 import { verifyWebhook, verifyWebhookMessage } from '@safe-place/sdk/webhooks'
@@ -228,6 +229,22 @@ describe('logs of a full run at trace level', () => {
     expect(signOut.status).toBe(204)
 
     expect(await hub.kill('SIGTERM')).toBe(0)
+
+    // The database, too: after the withdrawal no readable column holds the personal values —
+    // not even the receiver's first answer, which echoed the whole payload.
+    const db = await openDatabase({ url: `file:${join(dir.path, 'hub.db')}` })
+    try {
+      const answers = await db.client.execute('SELECT response_body FROM delivery_attempts')
+      expect(answers.rows.length).toBeGreaterThan(0)
+      for (const value of [EMAIL, DESCRIPTION, TARGET_HANDLE, 'zq_system_handle_57']) {
+        for (const table of ['reports', 'delivery_attempts', 'messages', 'timeline_events']) {
+          const rows = await db.client.execute(`SELECT * FROM ${table}`)
+          expect(JSON.stringify(rows.rows), `${value} in ${table}`).not.toContain(value)
+        }
+      }
+    } finally {
+      db.close()
+    }
 
     // The scan can fail: the run logged at trace level, requests and deliveries included…
     const lines = hub.logs
