@@ -11,5 +11,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Hub processes and browsers are heavy on a 2-core machine: one file at a time.
     fileParallelism: false,
+    // …and after the packages' unit tests, not beside them: the load suites (raid, crash,
+    // scale-out) measure what the hub does in a minute on this machine.
+    sequence: { groupOrder: 1 },
   },
 })
