@@ -167,6 +167,9 @@ describe('crash: SIGKILL under intake load, restart on the same file', () => {
     )
     expect(rows.length).toBe(sent.length)
     expect(new Set(rows.map((r) => r.reference))).toEqual(new Set(acknowledged.keys()))
+    // Each stored report has its idempotent answer beside it, written in the same transaction.
+    const [keys] = await db.all<{ n: number }>('SELECT count(*) AS n FROM idempotency_keys')
+    expect(Number(keys?.n)).toBe(sent.length)
 
     // Nothing half-written: each report has its sealed content, its "received" entry, one
     // routing decision per receiver, and one report.created message per "send" decision.
