@@ -42,9 +42,14 @@ const PUBLIC_ROUTES: Record<string, { guard: Guard; why: string }> = {
   'POST /v1/console/session': { guard: 'consoleSignIn', why: 'exchanges a key for a cookie' },
 }
 
-/** Routes under the console API are guarded by its session cookie (and CSRF on changes). */
+/**
+ * How a route is guarded: the `apiKey` scheme → secret key; the `consoleSession` scheme (or,
+ * undocumented, a path under the console API) → the console's session cookie and CSRF token;
+ * otherwise its entry in `PUBLIC_ROUTES`.
+ */
 function guardOf(route: DocumentedRoute): Guard | 'apiKey' | undefined {
   if (route.secured) return 'apiKey'
+  if (route.schemes.includes('consoleSession')) return 'session'
   const known = PUBLIC_ROUTES[`${route.method} ${route.path}`]
   if (known) return known.guard
   if (route.path.startsWith('/v1/console/')) return 'session'

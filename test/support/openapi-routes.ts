@@ -7,15 +7,17 @@ export interface DocumentedRoute {
   method: string
   /** The OpenAPI template, e.g. `/v1/admin/receivers/{id}`. */
   path: string
-  /** True when the operation declares `security` (a secret API key). */
+  /** True when the operation declares the `apiKey` security scheme (a secret API key). */
   secured: boolean
+  /** Every security scheme the operation declares, e.g. `apiKey`, `consoleSession`. */
+  schemes: string[]
   tags: string[]
   /** Names of the `{…}` parameters in the path, in order. */
   params: string[]
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { security?: unknown[]; tags?: string[] }>>
+  paths: Record<string, Record<string, { security?: Record<string, unknown>[]; tags?: string[] }>>
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete']
@@ -28,10 +30,12 @@ export async function documentedRoutes(hubUrl: string): Promise<DocumentedRoute[
   for (const [path, operations] of Object.entries(doc.paths)) {
     for (const [method, operation] of Object.entries(operations)) {
       if (!METHODS.includes(method)) continue
+      const schemes = [...new Set((operation.security ?? []).flatMap((r) => Object.keys(r)))]
       routes.push({
         method: method.toUpperCase(),
         path,
-        secured: (operation.security?.length ?? 0) > 0,
+        secured: schemes.includes('apiKey'),
+        schemes,
         tags: operation.tags ?? [],
         params: [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!),
       })
