@@ -66,7 +66,8 @@ export class DeliveriesView extends ConsoleView {
     const data = new FormData(event.target as HTMLFormElement)
     const receiverId = String(data.get('receiverId'))
     const from = new Date(String(data.get('from'))).toISOString()
-    const to = new Date(String(data.get('to'))).toISOString()
+    // The field has minutes only: `to` includes the whole of its minute.
+    const to = new Date(new Date(String(data.get('to'))).getTime() + 59_999).toISOString()
     const result = await this.run(() =>
       this.api.send<{ replayed: number }>(
         'POST',
