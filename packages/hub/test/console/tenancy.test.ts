@@ -238,11 +238,24 @@ describe('actions', () => {
       `/v1/console/receivers/${hub.receivers.b.id}/test`,
     )
     expect(test.messageId).toMatch(/^msg_/)
-    const enabled = await operator.json<{ enabled: boolean }>(
+    const disabled = await hub.app.request(`/v1/admin/receivers/${hub.receivers.b.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${hub.keys.operator}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ enabled: false, disabledReason: 'Endpoint en maintenance' }),
+    })
+    expect(disabled.status).toBe(200)
+    const seen = await operator.json<{
+      items: { id: string; enabled: boolean; disabledReason: string | null }[]
+    }>('GET', '/v1/console/receivers')
+    expect(seen.items.find((r) => r.id === hub.receivers.b.id)).toMatchObject({
+      enabled: false,
+      disabledReason: 'Endpoint en maintenance',
+    })
+    const enabled = await operator.json<{ enabled: boolean; disabledReason: string | null }>(
       'POST',
       `/v1/console/receivers/${hub.receivers.b.id}/enable`,
     )
-    expect(enabled.enabled).toBe(true)
+    expect(enabled).toMatchObject({ enabled: true, disabledReason: null })
   })
 
   it('creates partners and site keys, changes allowed origins and revokes', async () => {
