@@ -205,6 +205,9 @@ export const en: Messages = {
   event_status_changed: 'Status',
   event_withdrawn: 'Withdrawn',
   event_purged: 'Erased',
+  role_target: 'the targeted person',
+  role_witness: 'a witness',
+  role_representative: 'someone acting for the targeted person',
   decision_send: 'sent to {receiver}',
   decision_skip: 'not sent to {receiver} ({reason})',
 }

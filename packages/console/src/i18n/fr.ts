@@ -203,6 +203,9 @@ export const fr = {
   event_status_changed: 'Statut',
   event_withdrawn: 'Retiré',
   event_purged: 'Effacé',
+  role_target: 'la personne visée',
+  role_witness: 'un témoin',
+  role_representative: 'quelqu’un qui agit pour la personne visée',
   decision_send: 'envoyé à {receiver}',
   decision_skip: 'non envoyé à {receiver} ({reason})',
 } as const

@@ -133,7 +133,7 @@ export class ReportDetailView extends ConsoleView {
         ${report.contact ? [report.contact.channel, report.contact.value, report.contact.name].filter(Boolean).join(' · ') : t('none')}
       </dd>
       <dt>${t('fieldRole')}</dt>
-      <dd>${report.who.role}</dd>
+      <dd>${t(codeKey('role', report.who.role) ?? 'none')}</dd>
       <dt>${t('fieldOngoing')}</dt>
       <dd>${report.what.ongoing ? t('yes') : t('no')}</dd>
       <dt>${t('fieldPartner')}</dt>
