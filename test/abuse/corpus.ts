@@ -12,6 +12,8 @@ export interface Context {
   hubUrl: string
   siteKey: string
   operatorKey: string
+  /** A receiver key whose receiver got the report `reference`. */
+  receiverKey: string
   reference: string
   receiptToken: string
 }
@@ -820,3 +822,68 @@ export const STATIC_TRAVERSALS = [
   '/console/index.html/../../../package.json',
   '/console/assets/x.js/..%2f..%2f..%2f..%2fhub%2fpackage.json',
 ]
+
+/** Status updates a receiver (or someone holding its key) must not get through. */
+export function statusUpdateCorpus(ctx: Context): HostileRequest[] {
+  const headers = { authorization: `Bearer ${ctx.receiverKey}`, 'content-type': 'application/json' }
+  const post = (
+    name: string,
+    body: string | Uint8Array,
+    expect = [400],
+    reference = ctx.reference,
+    extra = {},
+  ) => ({
+    name: `status update: ${name}`,
+    method: 'POST',
+    path: `/v1/reports/${encodeURIComponent(reference)}/status`,
+    headers: { ...headers, ...extra },
+    body,
+    expect,
+  })
+  return [
+    post('malformed JSON', `{"status":"${MARK}`),
+    post('deep nesting', nested(10_000)),
+    post('huge body', json({ status: 'in_review', noteForReporter: 'x'.repeat(70_000) }), [413]),
+    post(
+      'note over 1000 characters',
+      json({ status: 'in_review', noteForReporter: `${MARK}${'n'.repeat(1_001)}` }),
+    ),
+    post('invalid UTF-8', new Uint8Array([...Buffer.from(`{"status":"${MARK}`), 0xff, 0x22, 0x7d])),
+    post('unknown status', json({ status: 'resolved_by_magic', noteForReporter: MARK })),
+    post('SQL as the status', json({ status: SQL_STRINGS[0], noteForReporter: MARK })),
+    post('withdrawn as a status', json({ status: 'withdrawn', noteForReporter: MARK })),
+    post('action_taken without actions', json({ status: 'action_taken', noteForReporter: MARK })),
+    post(
+      'actions without action_taken',
+      json({ status: 'in_review', actions: ['content_removed'], noteForReporter: MARK }),
+    ),
+    post('an unknown action', json({ status: 'action_taken', actions: [`${MARK}nuke`] })),
+    post('__proto__', `{"__proto__":{"status":"action_taken"},"status":"in_review","x":"${MARK}"}`),
+    post('extra field', json({ status: 'in_review', receiverId: 'rcv_other', note: MARK })),
+    post(
+      'wrong content type',
+      json({ status: 'in_review', noteForReporter: MARK }),
+      [415],
+      ctx.reference,
+      { 'content-type': 'text/plain' },
+    ),
+    post(
+      'another reference',
+      json({ status: 'in_review', noteForReporter: MARK }),
+      [403, 404],
+      'SP-0000-0000',
+    ),
+    post(
+      'SQL as the reference',
+      json({ status: 'in_review', noteForReporter: MARK }),
+      [400, 403, 404],
+      `' OR 1=1 --${MARK}`,
+    ),
+    post(
+      'an over-long reference',
+      json({ status: 'in_review', noteForReporter: MARK }),
+      [400],
+      `SP-${'A'.repeat(60)}`,
+    ),
+  ]
+}

@@ -15,8 +15,9 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createOperatorKey, type HubProcess, startHubProcess } from '../support/hub-process'
 import { tinyPng } from '../support/images'
+import { type LoopbackReceiver, startLoopbackReceiver } from '../support/loopback-receiver'
 import { sampleReport } from '../support/reports'
-import { seedTenant } from '../support/seed'
+import { receiverInput, seedTenant } from '../support/seed'
 import { tempDir } from '../support/temp-dir'
 import { hostileJson, multipartJunk, mutatedReport, receiptGuess } from './arbitraries'
 import {
@@ -30,6 +31,7 @@ import {
   multipartCorpus,
   receiptCorpus,
   STATIC_TRAVERSALS,
+  statusUpdateCorpus,
 } from './corpus'
 
 /** Seeded, so a failure replays; raise `ABUSE_RUNS` for a longer soak. */
@@ -49,6 +51,7 @@ function withDefaultSource(candidate: Record<string, unknown>): unknown {
 describe('abuse: a hub process under hostile input', () => {
   const dir = tempDir()
   let hub: HubProcess
+  let sink: LoopbackReceiver
   let ctx: Context
   const accepted = new Set<string>()
   let acceptedAttachments = 0
@@ -87,23 +90,38 @@ describe('abuse: a hub process under hostile input', () => {
 
   beforeAll(async () => {
     const operatorKey = await createOperatorKey(dir.path)
+    sink = await startLoopbackReceiver()
     hub = await startHubProcess({
       dataDir: dir.path,
       env: {
         SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE: '1000000',
         SAFE_PLACE_RECEIPT_TRIES_PER_MINUTE: '1000000',
+        // One receiver on loopback, so the receiver status route has a report to talk about.
+        WEBHOOK_ALLOW_HTTP: '1',
+        WEBHOOK_ALLOW_CIDRS: '127.0.0.1/32',
       },
     })
     const tenant = await seedTenant(hub.url, operatorKey, { origin: 'https://abuse.example' })
+    const receiver = await tenant.admin.receivers.create(
+      receiverInput(tenant.partnerId, 'federation', `${sink.url}/hooks`),
+    )
+    const receiverKey = await tenant.admin.apiKeys.create({
+      name: 'receiver',
+      scope: 'receiver',
+      receiverId: receiver.id,
+    })
     const receipt = await createSafePlaceClient({
       hubUrl: hub.url,
       siteKey: tenant.siteKey,
-    }).submitReport(sampleReport({ what: { description: `${MARK}the real one`, ongoing: true } }))
+    }).submitReport(
+      sampleReport({ what: { description: `${MARK}the real one`, ongoing: true } }, [receiver.id]),
+    )
     accepted.add(receipt.reference)
     ctx = {
       hubUrl: hub.url,
       siteKey: tenant.siteKey,
       operatorKey,
+      receiverKey: receiverKey.secret,
       reference: receipt.reference,
       receiptToken: receipt.receiptToken,
     }
@@ -111,6 +129,7 @@ describe('abuse: a hub process under hostile input', () => {
 
   afterAll(async () => {
     await hub?.kill('SIGKILL')
+    await sink?.close()
     dir.remove()
   })
 
@@ -255,8 +274,16 @@ describe('abuse: a hub process under hostile input', () => {
     expect(JSON.parse(status.text).status).not.toBe('withdrawn')
   })
 
-  it('refuses hostile operator API input', async () => {
+  it('refuses hostile operator API input and hostile receiver status updates', async () => {
     await sendCorpus(adminCorpus(ctx))
+    await sendCorpus(statusUpdateCorpus(ctx))
+    // Control: a well-formed update from the same key is taken, so the refusals are about input.
+    const ok = await send('a real status update', `/v1/reports/${ctx.reference}/status`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ctx.receiverKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'in_review' }),
+    })
+    expect(ok.status).toBe(200)
   })
 
   it('refuses hostile console, CORS, method-override and public-query input', async () => {
@@ -360,8 +387,8 @@ describe('abuse: a hub process under hostile input', () => {
       // The injection strings did not create, drop or fill anything.
       expect(Number((await rows('SELECT count(*) AS n FROM partners'))[0]?.n)).toBe(1)
       expect(Number((await rows('SELECT count(*) AS n FROM site_keys'))[0]?.n)).toBe(1)
-      expect(Number((await rows('SELECT count(*) AS n FROM api_keys'))[0]?.n)).toBe(1)
-      expect(Number((await rows('SELECT count(*) AS n FROM receivers'))[0]?.n)).toBe(0)
+      expect(Number((await rows('SELECT count(*) AS n FROM api_keys'))[0]?.n)).toBe(2)
+      expect(Number((await rows('SELECT count(*) AS n FROM receivers'))[0]?.n)).toBe(1)
       // Only the SDK's own automatic key of the first report: no refused request left one.
       expect(Number((await rows('SELECT count(*) AS n FROM idempotency_keys'))[0]?.n)).toBe(1)
     } finally {
