@@ -5,17 +5,25 @@
  */
 import type { Context } from 'hono'
 import { sameDigest, sha256Hex } from '../auth/secrets'
+import type { HubEnv } from '../http/env'
 import { HubError } from '../http/hub-error'
 
 export const CSRF_HEADER = 'x-csrf-token'
 
-/** The origin the browser used to reach us: the Host header as it arrived, and the scheme. */
-function ownHost(c: Context): string | undefined {
+/**
+ * The host the browser used to reach us: `X-Forwarded-Host` behind a trusted proxy
+ * (`SAFE_PLACE_TRUST_PROXY`), else the Host header as it arrived.
+ */
+function ownHost(c: Context<HubEnv>): string | undefined {
+  if (c.get('hub').settings.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-host')?.split(',')[0]?.trim()
+    if (forwarded) return forwarded
+  }
   return c.req.header('host') ?? new URL(c.req.url).host
 }
 
 /** Refuses a state change that a page of another origin could have sent. */
-export function assertSameOrigin(c: Context): void {
+export function assertSameOrigin(c: Context<HubEnv>): void {
   const origin = c.req.header('origin')
   if (origin) {
     let host: string

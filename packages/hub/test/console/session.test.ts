@@ -6,6 +6,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiKey } from '../../src/admin/api-keys'
+import { createHub } from '../../src/app'
 import {
   findSession,
   openSession,
@@ -152,5 +153,25 @@ describe('console sign-in', () => {
     } finally {
       await strict.close()
     }
+  })
+
+  it('takes the origin from X-Forwarded-Host only behind a trusted proxy', async () => {
+    const signIn = (app: typeof hub.app) =>
+      app.request('http://127.0.0.1:3000/v1/console/session', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: 'https://hub.example.org',
+          'x-forwarded-host': 'hub.example.org',
+        },
+        body: JSON.stringify({ apiKey: hub.keys.operator }),
+      })
+    expect((await signIn(hub.app)).status).toBe(403)
+    const proxied = createHub({
+      db: hub.t.db,
+      keyring: hub.t.keyring,
+      settings: { trustProxy: true },
+    })
+    expect((await signIn(proxied)).status).toBe(200)
   })
 })
