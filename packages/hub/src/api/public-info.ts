@@ -21,6 +21,7 @@ import { partners, receivers } from '../db/schema'
 import type { HubEnv } from '../http/env'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { newPowChallenge } from '../intake/proof-of-work'
+import { receiversOffered } from '../routing/offer'
 
 const siteKeyHeader = z.object({ 'safe-place-site-key': z.string().max(200) })
 const siteKeyErrors = errorResponses('site_key_invalid', 'origin_not_allowed')
@@ -84,7 +85,7 @@ export function publicInfoRoutes(): OpenAPIHono<HubEnv> {
 
   app.use(widgetConfigRoute.getRoutingPath(), requireSiteKey())
   app.openapi(widgetConfigRoute, async (c) => {
-    const { db, settings } = c.get('hub')
+    const { db, settings, routingRules } = c.get('hub')
     const siteKey = c.get('siteKey')
     const [partner] = await db.select().from(partners).where(eq(partners.id, siteKey.partnerId))
     const enabled = await db.select().from(receivers).where(eq(receivers.enabled, true))
@@ -92,21 +93,25 @@ export function publicInfoRoutes(): OpenAPIHono<HubEnv> {
     const config: WidgetConfig = {
       partner: { name: partner?.name ?? '' },
       categories,
-      receivers: enabled.slice(0, 20).map((r) => ({
-        id: r.id,
-        kind: r.kind as WidgetConfig['receivers'][number]['kind'],
-        profile: r.profile as WidgetConfig['receivers'][number]['profile'],
-        name: r.name,
-        purpose: r.purpose,
-        consentRequired: r.consentRequired,
-        consentTextVersion: r.consentTextVersion || settings.consentTextVersion,
-        categories: (r.filters.categories?.length
-          ? r.filters.categories
-          : categories) as CategoryCode[],
-        ...(r.filters.platforms?.length
-          ? { platforms: r.filters.platforms as WidgetConfig['receivers'][number]['platforms'] }
-          : {}),
-      })),
+      receivers: receiversOffered(
+        enabled,
+        { partnerId: siteKey.partnerId, categories },
+        routingRules,
+      )
+        .slice(0, 20)
+        .map(({ row: r, categories: offeredCategories }) => ({
+          id: r.id,
+          kind: r.kind as WidgetConfig['receivers'][number]['kind'],
+          profile: r.profile as WidgetConfig['receivers'][number]['profile'],
+          name: r.name,
+          purpose: r.purpose,
+          consentRequired: r.consentRequired,
+          consentTextVersion: r.consentTextVersion || settings.consentTextVersion,
+          categories: offeredCategories,
+          ...(r.filters.platforms?.length
+            ? { platforms: r.filters.platforms as WidgetConfig['receivers'][number]['platforms'] }
+            : {}),
+        })),
       challenge: { required: siteKey.requireChallenge },
       limits: {
         attachmentsMax: reportLimits.attachmentsMax,
