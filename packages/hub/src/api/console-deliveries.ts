@@ -209,7 +209,7 @@ export function consoleDeliveryRoutes(): OpenAPIHono<HubEnv> {
 
   async function visibleMessage(c: Ctx, id: string) {
     const scope = scopeOf(c.get('console'))
-    const message = await getMessage(c.get('hub').db, id)
+    const message = await getMessage(c.get('hub').db, c.get('hub').keyring, id)
     if (!message || (scope !== undefined && message.receiverId !== scope)) {
       throw new HubError('not_found')
     }

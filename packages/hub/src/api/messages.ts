@@ -101,7 +101,8 @@ export function messageRoutes(): OpenAPIHono<HubEnv> {
     return c.json(page, 200)
   })
   app.openapi(getMessageRoute, async (c) => {
-    const message = await getMessage(c.get('hub').db, c.req.valid('param').id)
+    const { db, keyring } = c.get('hub')
+    const message = await getMessage(db, keyring, c.req.valid('param').id)
     const own = await ownReceivers(c)
     if (!message || (own && !own.includes(message.receiverId))) throw new HubError('not_found')
     return c.json(message, 200)

@@ -61,7 +61,7 @@ export function registerDeliveries(program: Command, ctx: CliContext): void {
     .command('show <id>')
     .description('One message with its attempt log')
     .action(async (id: string) => {
-      const message = await ctx.withDatabase(({ db }) => getMessage(db, id))
+      const message = await ctx.withDatabase(({ db }) => getMessage(db, ctx.keyring(), id))
       if (!message) throw new HubError('not_found', `No message ${id}`)
       ctx.print(message)
     })

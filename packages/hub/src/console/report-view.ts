@@ -103,6 +103,7 @@ async function timelineOf(
 
 async function deliveriesOf(
   db: Database,
+  keyring: Keyring,
   scope: ReceiverScope,
   reportId: string,
 ): Promise<ConsoleDelivery[]> {
@@ -118,7 +119,7 @@ async function deliveriesOf(
     .orderBy(asc(messages.id))
   const out: ConsoleDelivery[] = []
   for (const { id } of ids) {
-    const message = await getMessage(db, id)
+    const message = await getMessage(db, keyring, id)
     if (message) out.push(message)
   }
   return out
@@ -155,7 +156,7 @@ export async function consoleReportDetail(
   const row = await visibleReport(db, scope, reference)
   const [timeline, deliveries] = await Promise.all([
     timelineOf(db, keyring, scope, row.id),
-    deliveriesOf(db, scope, row.id),
+    deliveriesOf(db, keyring, scope, row.id),
   ])
   const report =
     scope === undefined && row.sealed

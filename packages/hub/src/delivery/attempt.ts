@@ -17,6 +17,7 @@ import { payloadContext } from './outbox'
 import { classifyError, classifyResponse, type Outcome } from './outcome'
 import { disableReceiver, recordReceiverFailure, recordReceiverSuccess } from './receiver-health'
 import { signingSecrets } from './receiver-secrets'
+import { sealResponseBody } from './response-body'
 import { nextRetryDelay, type RetryPolicy } from './schedule'
 import { signWebhook } from './signer'
 import type { SuccessBatcher } from './success-batch'
@@ -100,7 +101,7 @@ export async function attemptDelivery(
       finishedAt: ctx.clock.now(),
       durationMs,
       status,
-      responseBody: responseBody ?? '',
+      responseBody: sealResponseBody(ctx.keyring, message.id, responseBody),
     })
     return { outcome, status }
   }
@@ -169,7 +170,7 @@ async function recordAttempt(
         attemptedAt: new Date(a.started),
         responseStatus: a.status,
         durationMs: a.durationMs,
-        responseBody: a.responseBody,
+        responseBody: sealResponseBody(ctx.keyring, message.id, a.responseBody),
         error: outcome.kind === 'delivered' ? null : outcome.error,
       })
       if (updated.rowsAffected === 0) return

@@ -1,8 +1,10 @@
 /** The operator's view of the outbox: messages with their reference, and their attempt log. */
 import type { DeliveryAttempt, DeliveryMessage, MessageState } from '@safe-place/schemas'
 import { and, asc, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm'
+import type { Keyring } from '../crypto/keyring'
 import type { Database } from '../db/client'
 import { deliveryAttempts, messages, reports } from '../db/schema'
+import { openResponseBody } from './response-body'
 
 export interface MessageQuery {
   receiverId?: string | undefined
@@ -95,8 +97,10 @@ export async function getMessageSummary(db: Database, id: string): Promise<Deliv
   return row ? toMessage(row) : null
 }
 
+/** With every attempt; the receivers' answers opened for the operator or the receiver. */
 export async function getMessage(
   db: Database,
+  keyring: Keyring,
   id: string,
 ): Promise<(DeliveryMessage & { attempts: DeliveryAttempt[] }) | null> {
   const [row] = await db
@@ -118,7 +122,7 @@ export async function getMessage(
       attemptedAt: a.attemptedAt.toISOString(),
       responseStatus: a.responseStatus,
       durationMs: a.durationMs,
-      responseBody: a.responseBody,
+      responseBody: openResponseBody(keyring, id, a.responseBody),
       error: a.error,
     })),
   } as DeliveryMessage & { attempts: DeliveryAttempt[] }

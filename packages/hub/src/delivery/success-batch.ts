@@ -21,7 +21,8 @@ export interface SuccessRecord {
   finishedAt: number
   durationMs: number
   status: number
-  responseBody: string
+  /** Sealed (`response-body.ts`), or null when the receiver answered nothing. */
+  responseBody: string | null
 }
 
 type Pending = { record: SuccessRecord; done: () => void; fail: (e: unknown) => void }

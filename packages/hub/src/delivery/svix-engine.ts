@@ -13,6 +13,7 @@ import { systemClock } from './clock'
 import type { DeliveryEngine, DeliveryEngineOptions } from './engine'
 import { type ClaimedMessage, claimDueMessages } from './lease'
 import { payloadContext } from './outbox'
+import { sealResponseBody } from './response-body'
 import { DEFAULT_JITTER, DEFAULT_RETRY_SCHEDULE_MS, nextRetryDelay } from './schedule'
 import { SvixEndpoints } from './svix-endpoints'
 import { EngineWriter } from './writer'
@@ -142,7 +143,7 @@ export function createSvixEngine(
                 attemptedAt: a.timestamp,
                 responseStatus: a.responseStatusCode || null,
                 durationMs: a.responseDurationMs ?? 0,
-                responseBody: (a.response ?? '').slice(0, 2048),
+                responseBody: sealResponseBody(keyring, m.id, (a.response ?? '').slice(0, 2048)),
                 error: a.status === MessageStatus.Fail ? `Svix: ${a.statusText ?? 'fail'}` : null,
               })
               .onConflictDoNothing()

@@ -4,6 +4,7 @@ import { Webhook as SvixWebhook } from 'svix'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { deliveryAttempts, messages, receivers } from '../../src/db/schema'
 import { manualClock } from '../../src/delivery/clock'
+import { getMessage } from '../../src/delivery/messages-store'
 import { createTestDb, insertReceiver, type TestDb } from './support/db'
 import { engineFor, enqueue, waitFor } from './support/engine'
 import { ok, startReceiver, type TestServer } from './support/receiver-server'
@@ -86,7 +87,11 @@ describe('embedded delivery engine', () => {
       .from(deliveryAttempts)
       .where(eq(deliveryAttempts.messageId, id!))
     expect(log.map((a) => a.responseStatus).sort()).toEqual([200, 500, 500, 500])
-    expect(log.find((a) => a.responseStatus === 500)?.responseBody).toBe('down')
+    // The receiver's answer is kept for diagnosis, sealed at rest, opened for the operator.
+    const failed = log.find((a) => a.responseStatus === 500)!
+    expect(failed.responseBody).not.toContain('down')
+    const detail = await getMessage(t.db, t.keyring, id!)
+    expect(detail?.attempts.find((a) => a.responseStatus === 500)?.responseBody).toBe('down')
   })
 
   it('gives up (dead) when the schedule is exhausted', async () => {
