@@ -8,6 +8,9 @@ export default {
   exclude: ['src/**/*.test.ts'],
   litelement: true,
   outdir: '.',
+  // package.json's `customElements` points at the checked-in manifest; the freshness check
+  // writes elsewhere and must not rewrite it.
+  packagejson: false,
   plugins: [
     {
       name: 'safe-place:public-surface-only',
