@@ -40,12 +40,19 @@ const firstThen =
   (d) =>
     d.nth <= n ? fault : { status: 200 }
 
+/**
+ * `gone` answers 410 only once every report of the setup is in: a 410 disables the endpoint at
+ * once, and a fast worker would otherwise disable it before the last report is routed to it.
+ * Until then it answers 503 (retried on the schedule).
+ */
+let setupDone = false
+
 const BEHAVIOURS = {
   healthy: () => ({ status: 200 }),
   error500: firstThen(2, { status: 500 }),
   hang: firstThen(1, { hang: true }),
   reset: firstThen(1, { reset: true }),
-  gone: () => ({ status: 410 }),
+  gone: () => (setupDone ? { status: 410 } : { status: 503 }),
   throttled: firstThen(1, { status: 429, headers: { 'retry-after': String(RETRY_AFTER_S) } }),
   slow: () => ({ status: 200, delayMs: 700 }),
   alwaysDown: () => ({ status: 503 }),
@@ -93,6 +100,7 @@ describe('receiver faults: retries, disabling and replay against misbehaving end
       expect(answer.status).toBe(201)
       references.push((JSON.parse(answer.body) as { reference: string }).reference)
     }
+    setupDone = true
   })
 
   afterAll(async () => {
