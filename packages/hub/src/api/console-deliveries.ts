@@ -3,6 +3,7 @@
  * send a test (operator); failed messages and their attempts; replay one message or a time
  * range. A receiver session sees only itself and its own messages, and may replay them.
  */
+
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   ConsoleDelivery,
@@ -15,7 +16,7 @@ import {
 import { receiverHealth } from '../console/receiver-health'
 import { scopeOf } from '../console/scope'
 import { consoleSecurity, requireSession } from '../console/session-auth'
-import { getMessage, getMessageSummary, listMessages } from '../delivery/messages-store'
+import { getMessage, listMessages } from '../delivery/messages-store'
 import {
   getReceiverRow,
   listReceivers,
@@ -23,11 +24,12 @@ import {
   type toReceiver,
   updateReceiver,
 } from '../delivery/receivers-store'
-import { replayFailedMessages, replayMessage } from '../delivery/replay'
+import { replayFailedMessages } from '../delivery/replay'
 import { rotateReceiverSecret } from '../delivery/rotation'
 import type { HubEnv } from '../http/env'
 import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
+import { replayOneMessage } from './message-replay'
 
 const tags = ['Console']
 const idParam = z.object({
@@ -219,18 +221,8 @@ export function consoleDeliveryRoutes(): OpenAPIHono<HubEnv> {
     return c.json(await visibleMessage(c, c.req.valid('param').id), 200)
   })
   app.openapi(consoleReplayRoute, async (c) => {
-    const { db, engine, now } = c.get('hub')
     const { id } = await visibleMessage(c, c.req.valid('param').id)
-    const result = await replayMessage(db, id, now())
-    if (result === 'not_found') throw new HubError('not_found')
-    if (result === 'erased')
-      throw new HubError('report_withdrawn', 'This message was erased: its report was withdrawn.')
-    if (result === 'in_flight')
-      throw new HubError('conflict', 'This message is being delivered right now.')
-    engine?.wake()
-    const message = await getMessageSummary(db, id)
-    if (!message) throw new HubError('not_found')
-    return c.json(message, 200)
+    return c.json(await replayOneMessage(c.get('hub'), id), 200)
   })
   return app
 }

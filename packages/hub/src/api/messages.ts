@@ -2,15 +2,16 @@
  * Operator API for the outbox: list messages (by receiver, state, time range), one message
  * with its attempt log, replay one message. Partner keys see their own receivers' messages.
  */
+
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { DeliveryAttempt, DeliveryMessage, MessageState, Timestamp } from '@safe-place/schemas'
 import { requireApiKey, tenantOf } from '../auth/api-key'
-import { getMessage, getMessageSummary, listMessages } from '../delivery/messages-store'
+import { getMessage, listMessages } from '../delivery/messages-store'
 import { listReceivers } from '../delivery/receivers-store'
-import { replayMessage } from '../delivery/replay'
 import type { HubEnv } from '../http/env'
 import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
+import { replayOneMessage } from './message-replay'
 
 const security = [{ apiKey: [] }]
 const tags = ['Receivers']
@@ -108,18 +109,7 @@ export function messageRoutes(): OpenAPIHono<HubEnv> {
     return c.json(message, 200)
   })
   app.openapi(replayMessageRoute, async (c) => {
-    const { db, engine, now } = c.get('hub')
-    const id = c.req.valid('param').id
-    const result = await replayMessage(db, id, now())
-    if (result === 'not_found') throw new HubError('not_found')
-    if (result === 'erased')
-      throw new HubError('report_withdrawn', 'This message was erased: its report was withdrawn.')
-    if (result === 'in_flight')
-      throw new HubError('conflict', 'This message is being delivered right now.')
-    engine?.wake()
-    const message = await getMessageSummary(db, id)
-    if (!message) throw new HubError('not_found')
-    return c.json(message, 200)
+    return c.json(await replayOneMessage(c.get('hub'), c.req.valid('param').id), 200)
   })
   return app
 }
