@@ -20,6 +20,7 @@ import { createSiteKey, listSiteKeys, revokeSiteKey, updateSiteKey } from '../ad
 import { requireApiKey, tenantOf } from '../auth/api-key'
 import type { HubEnv } from '../http/env'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
+import { idParam, jsonBody } from '../http/openapi-params'
 
 const security = [{ apiKey: [] }]
 const writeErrors = errorResponses(
@@ -34,13 +35,6 @@ const writeErrors = errorResponses(
 const readErrors = errorResponses('validation_failed', 'unauthorized', 'forbidden')
 const oneErrors = errorResponses('unauthorized', 'forbidden', 'not_found')
 const items = <T extends z.ZodType>(schema: T) => z.object({ items: z.array(schema) })
-const json = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } })
-const idParam = z.object({
-  id: z
-    .string()
-    .max(60)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-})
 
 export const createPartnerRoute = createRoute({
   method: 'post',
@@ -48,7 +42,7 @@ export const createPartnerRoute = createRoute({
   tags: ['Operator'],
   security,
   summary: 'Create a partner',
-  request: { body: json(PartnerCreate) },
+  request: { body: jsonBody(PartnerCreate) },
   responses: { 201: jsonContent(Partner, 'Created'), ...writeErrors },
 })
 export const listPartnersRoute = createRoute({
@@ -65,7 +59,7 @@ export const createSiteKeyRoute = createRoute({
   tags: ['Operator'],
   security,
   summary: 'Create a site key',
-  request: { body: json(SiteKeyCreate) },
+  request: { body: jsonBody(SiteKeyCreate) },
   responses: {
     201: jsonContent(SiteKey, 'Created'),
     ...writeErrors,
@@ -87,7 +81,7 @@ export const updateSiteKeyRoute = createRoute({
   tags: ['Operator'],
   security,
   summary: 'Update a site key',
-  request: { params: idParam, body: json(SiteKeyUpdate) },
+  request: { params: idParam, body: jsonBody(SiteKeyUpdate) },
   responses: { 200: jsonContent(SiteKey, 'Updated'), ...writeErrors, ...oneErrors },
 })
 export const revokeSiteKeyRoute = createRoute({
@@ -105,7 +99,7 @@ export const createApiKeyRoute = createRoute({
   tags: ['Operator'],
   security,
   summary: 'Create an API key (secret shown once)',
-  request: { body: json(ApiKeyCreate) },
+  request: { body: jsonBody(ApiKeyCreate) },
   responses: { 201: jsonContent(ApiKeyCreated, 'Created'), ...writeErrors },
 })
 export const listApiKeysRoute = createRoute({

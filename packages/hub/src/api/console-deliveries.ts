@@ -29,16 +29,10 @@ import { rotateReceiverSecret } from '../delivery/rotation'
 import type { HubEnv } from '../http/env'
 import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
+import { idParam, jsonBody } from '../http/openapi-params'
 import { replayOneMessage } from './message-replay'
 
 const tags = ['Console']
-const idParam = z.object({
-  id: z
-    .string()
-    .max(60)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-})
-const json = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } })
 const oneErrors = errorResponses('unauthorized', 'forbidden', 'not_found')
 const MessageQuery = z.object({
   receiverId: z.string().max(60).optional(),
@@ -91,7 +85,7 @@ export const consoleTestRoute = createRoute({
 export const consoleReplayRangeRoute = createRoute({
   ...route('post', '/v1/console/receivers/{id}/replay'),
   summary: 'Replay the failed messages of a receiver created in a time range',
-  request: { params: idParam, body: json(ReplayRequest) },
+  request: { params: idParam, body: jsonBody(ReplayRequest) },
   responses: {
     200: jsonContent(z.object({ replayed: z.number().int() }), 'Replayed'),
     ...oneErrors,

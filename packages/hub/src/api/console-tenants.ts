@@ -9,15 +9,9 @@ import { createSiteKey, listSiteKeys, revokeSiteKey, updateSiteKey } from '../ad
 import { consoleSecurity, requireSession } from '../console/session-auth'
 import type { HubEnv } from '../http/env'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
+import { idParam, jsonBody } from '../http/openapi-params'
 
 const tags = ['Console']
-const json = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } })
-const idParam = z.object({
-  id: z
-    .string()
-    .max(60)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-})
 const readErrors = errorResponses('unauthorized', 'forbidden')
 const writeErrors = errorResponses(
   'validation_failed',
@@ -41,7 +35,7 @@ export const consoleCreatePartnerRoute = createRoute({
   tags,
   security: consoleSecurity,
   summary: 'Add a partner (operator)',
-  request: { body: json(PartnerCreate) },
+  request: { body: jsonBody(PartnerCreate) },
   responses: { 201: jsonContent(Partner, 'Created'), ...writeErrors },
 })
 export const consoleSiteKeysRoute = createRoute({
@@ -61,7 +55,7 @@ export const consoleCreateSiteKeyRoute = createRoute({
   tags,
   security: consoleSecurity,
   summary: 'Add a site key bound to allowed origins (operator)',
-  request: { body: json(SiteKeyCreate) },
+  request: { body: jsonBody(SiteKeyCreate) },
   responses: { 201: jsonContent(SiteKey, 'Created'), ...writeErrors },
 })
 export const consoleUpdateSiteKeyRoute = createRoute({
@@ -70,7 +64,7 @@ export const consoleUpdateSiteKeyRoute = createRoute({
   tags,
   security: consoleSecurity,
   summary: 'Change a site key, e.g. its allowed origins (operator)',
-  request: { params: idParam, body: json(SiteKeyUpdate) },
+  request: { params: idParam, body: jsonBody(SiteKeyUpdate) },
   responses: { 200: jsonContent(SiteKey, 'Updated'), ...writeErrors },
 })
 export const consoleRevokeSiteKeyRoute = createRoute({

@@ -11,16 +11,11 @@ import { listReceivers } from '../delivery/receivers-store'
 import type { HubEnv } from '../http/env'
 import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
+import { idParam } from '../http/openapi-params'
 import { replayOneMessage } from './message-replay'
 
 const security = [{ apiKey: [] }]
 const tags = ['Receivers']
-const idParam = z.object({
-  id: z
-    .string()
-    .max(60)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-})
 const oneErrors = errorResponses('unauthorized', 'forbidden', 'not_found')
 
 const MessageQuery = z.object({

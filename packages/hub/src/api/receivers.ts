@@ -20,16 +20,10 @@ import { UnsafeUrlError } from '../delivery/ssrf'
 import type { HubEnv } from '../http/env'
 import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
+import { idParam, jsonBody } from '../http/openapi-params'
 
 const security = [{ apiKey: [] }]
 const tags = ['Receivers']
-const json = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } })
-const idParam = z.object({
-  id: z
-    .string()
-    .max(60)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-})
 const writeErrors = errorResponses(
   'validation_failed',
   'malformed_json',
@@ -51,7 +45,7 @@ export const createReceiverRoute = createRoute({
   tags,
   security,
   summary: 'Add a receiver (secret shown once)',
-  request: { body: json(ReceiverCreate) },
+  request: { body: jsonBody(ReceiverCreate) },
   responses: { 201: jsonContent(ReceiverWithSecret, 'Created'), ...writeErrors },
 })
 export const listReceiversRoute = createRoute({
@@ -80,7 +74,7 @@ export const updateReceiverRoute = createRoute({
   tags,
   security,
   summary: 'Update, disable or enable a receiver',
-  request: { params: idParam, body: json(ReceiverUpdate) },
+  request: { params: idParam, body: jsonBody(ReceiverUpdate) },
   responses: { 200: jsonContent(Receiver, 'Updated'), ...writeErrors, ...oneErrors },
 })
 export const rotateSecretRoute = createRoute({
@@ -107,7 +101,7 @@ export const replayReceiverRoute = createRoute({
   tags,
   security,
   summary: 'Replay every failed message of this receiver created in a time range',
-  request: { params: idParam, body: json(ReplayRequest) },
+  request: { params: idParam, body: jsonBody(ReplayRequest) },
   responses: {
     200: jsonContent(z.object({ replayed: z.number().int() }), 'Replayed'),
     ...writeErrors,
