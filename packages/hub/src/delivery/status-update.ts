@@ -13,6 +13,7 @@ import { and, eq, isNull } from 'drizzle-orm'
 import type { Keyring } from '../crypto/keyring'
 import type { Database } from '../db/client'
 import { receivers, reports, timelineEvents } from '../db/schema'
+import type { Transaction } from '../db/transaction'
 import { newId } from '../ids'
 import { noteContext } from '../reports/status-view'
 import { enqueueMessages } from './outbox'
@@ -42,6 +43,62 @@ export interface StatusUpdateResult {
   messageIds: string[]
 }
 
+type ChangedBy = ReportStatusChangedEvent['data']['changedBy']
+
+/**
+ * What every status change does, whoever makes it: the timeline entry (note sealed), the
+ * report's new status, and `report.status_changed` to every receiver that got the report but
+ * the one that made the change. Returns the queued message ids (wake the engine after commit).
+ */
+export async function recordStatusChange(
+  tx: Transaction,
+  keyring: Keyring,
+  report: { id: string; reference: string },
+  update: StatusUpdate,
+  now: Date,
+  by: { receiverId: string | null; kind: ChangedBy },
+): Promise<string[]> {
+  const eventId = newId('evt')
+  await tx.insert(timelineEvents).values({
+    id: eventId,
+    reportId: report.id,
+    at: now,
+    kind: 'status_changed',
+    status: update.status,
+    receiverId: by.receiverId,
+    actions: update.actions ?? null,
+    noteSealed: update.noteForReporter
+      ? keyring.seal(update.noteForReporter, noteContext(eventId))
+      : null,
+  })
+  await tx
+    .update(reports)
+    .set({ status: update.status, updatedAt: now })
+    .where(eq(reports.id, report.id))
+  const others = (await receiversThatGotReport(tx, report.id)).filter((r) => r.id !== by.receiverId)
+  const changedAt = now.toISOString()
+  return enqueueMessages(
+    tx,
+    keyring,
+    others.map((receiver) => {
+      const event: ReportStatusChangedEvent = {
+        type: 'report.status_changed',
+        timestamp: changedAt,
+        data: {
+          profile: ReceiverProfile.parse(receiver.profile),
+          reference: report.reference,
+          status: update.status,
+          ...(update.actions?.length && { actions: update.actions }),
+          changedBy: by.kind,
+          changedAt,
+        },
+      }
+      return { receiverId: receiver.id, reportId: report.id, event, urgent: false }
+    }),
+    now,
+  )
+}
+
 export async function applyStatusUpdate(
   db: Database,
   keyring: Keyring,
@@ -64,50 +121,14 @@ export async function applyStatusUpdate(
     const [sender] = await tx.select().from(receivers).where(eq(receivers.id, input.receiverId))
     if (!sender) throw new StatusUpdateError('forbidden', 'This key has no receiver.')
 
-    const eventId = newId('evt')
-    await tx.insert(timelineEvents).values({
-      id: eventId,
-      reportId: report.id,
-      at: now,
-      kind: 'status_changed',
-      status: update.status,
-      receiverId: sender.id,
-      actions: update.actions ?? null,
-      noteSealed: update.noteForReporter
-        ? keyring.seal(update.noteForReporter, noteContext(eventId))
-        : null,
-    })
-    await tx
-      .update(reports)
-      .set({ status: update.status, updatedAt: now })
-      .where(eq(reports.id, report.id))
     await tx
       .update(reports)
       .set({ firstActionAt: now })
       .where(and(eq(reports.id, report.id), isNull(reports.firstActionAt)))
-
-    const others = (await receiversThatGotReport(tx, report.id)).filter((r) => r.id !== sender.id)
-    const changedAt = now.toISOString()
-    const messageIds = await enqueueMessages(
-      tx,
-      keyring,
-      others.map((receiver) => {
-        const event: ReportStatusChangedEvent = {
-          type: 'report.status_changed',
-          timestamp: changedAt,
-          data: {
-            profile: ReceiverProfile.parse(receiver.profile),
-            reference: report.reference,
-            status: update.status,
-            ...(update.actions?.length && { actions: update.actions }),
-            changedBy: sender.kind as ReportStatusChangedEvent['data']['changedBy'],
-            changedAt,
-          },
-        }
-        return { receiverId: receiver.id, reportId: report.id, event, urgent: false }
-      }),
-      now,
-    )
+    const messageIds = await recordStatusChange(tx, keyring, report, update, now, {
+      receiverId: sender.id,
+      kind: sender.kind as ChangedBy,
+    })
     return { reference: report.reference, status: update.status, messageIds }
   })
 }
