@@ -3,13 +3,13 @@
  * report in detail with its timeline. The sealed content is opened for the operator only;
  * a partner key sees its own reports' summary and timeline, never the reporter's words.
  */
+
 import type {
   NormalisedReport,
   ReportDetail,
   ReportListItem,
   ReportListQuery,
   ReportStatus,
-  RoutingDecision,
   TimelineEvent,
 } from '@safe-place/schemas'
 import { and, asc, desc, eq, exists, gte, lt, lte, or, type SQL } from 'drizzle-orm'
@@ -20,6 +20,7 @@ import { HubError } from '../http/hub-error'
 import { reportContext, type SealedContent } from '../intake/sealed-content'
 import type { ReportRow } from '../reports/receipt-access'
 import { noteContext } from '../reports/status-view'
+import { toTimelineEvent } from './serialize'
 import { assertTenant, type Tenant } from './tenancy'
 
 export function toListItem(row: ReportRow): ReportListItem {
@@ -154,18 +155,7 @@ export async function reportDetail(
     .where(eq(timelineEvents.reportId, row.id))
     .orderBy(asc(timelineEvents.at))
   const timeline: TimelineEvent[] = events.map((e) => ({
-    at: e.at.toISOString(),
-    kind: e.kind as TimelineEvent['kind'],
-    ...(e.status ? { status: e.status as ReportStatus } : {}),
-    ...(e.kind === 'routing' && e.receiverId && e.decision && e.reason
-      ? {
-          routing: {
-            receiverId: e.receiverId,
-            decision: e.decision as RoutingDecision['decision'],
-            reason: e.reason as RoutingDecision['reason'],
-          },
-        }
-      : {}),
+    ...toTimelineEvent(e),
     ...(e.receiverId && e.kind !== 'routing' ? { actor: e.receiverId } : {}),
     ...(operator && e.noteSealed ? { note: keyring.open(e.noteSealed, noteContext(e.id)) } : {}),
   }))

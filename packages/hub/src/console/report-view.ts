@@ -5,17 +5,17 @@
  * (its own `report.created` payload: its profile, the reporter's consent), the timeline
  * entries that concern it, and its own deliveries.
  */
+
 import {
   type ConsoleDelivery,
   type ConsoleReportDetail,
   ReceiverStatus,
   type ReportCreatedEvent,
-  type ReportStatus,
-  type RoutingDecision,
   type TimelineEvent,
 } from '@safe-place/schemas'
 import { and, asc, eq } from 'drizzle-orm'
 import { rebuildReport, toListItem } from '../admin/reports'
+import { toTimelineEvent } from '../admin/serialize'
 import type { Keyring } from '../crypto/keyring'
 import type { Database } from '../db/client'
 import { messages, reports, timelineEvents } from '../db/schema'
@@ -76,18 +76,7 @@ async function timelineOf(
           ? openNote(keyring, e.id, e.noteSealed)
           : undefined
       return {
-        at: e.at.toISOString(),
-        kind: e.kind as TimelineEvent['kind'],
-        ...(e.status ? { status: e.status as ReportStatus } : {}),
-        ...(e.kind === 'routing' && e.receiverId && e.decision && e.reason
-          ? {
-              routing: {
-                receiverId: e.receiverId,
-                decision: e.decision as RoutingDecision['decision'],
-                reason: e.reason as RoutingDecision['reason'],
-              },
-            }
-          : {}),
+        ...toTimelineEvent(e),
         ...(e.kind !== 'routing'
           ? e.receiverId
             ? { actor: e.receiverId }
