@@ -52,6 +52,18 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
   return { at: new Date(ms), id }
 }
 
+/** The list filters the operator API and the console share (not the tenant, not the cursor). */
+export function reportFilters(query: ReportListQuery): (SQL | undefined)[] {
+  return [
+    query.category ? eq(reports.category, query.category) : undefined,
+    query.status ? eq(reports.status, query.status) : undefined,
+    query.platform ? eq(reports.platform, query.platform) : undefined,
+    query.urgent !== undefined ? eq(reports.urgent, query.urgent) : undefined,
+    query.from ? gte(reports.submittedAt, new Date(query.from)) : undefined,
+    query.to ? lte(reports.submittedAt, new Date(query.to)) : undefined,
+  ]
+}
+
 export async function listReports(
   db: Executor,
   tenant: Tenant,
@@ -59,12 +71,7 @@ export async function listReports(
 ): Promise<{ items: ReportListItem[]; nextCursor: string | null }> {
   const filters: (SQL | undefined)[] = [
     tenant ? eq(reports.partnerId, tenant) : undefined,
-    query.category ? eq(reports.category, query.category) : undefined,
-    query.status ? eq(reports.status, query.status) : undefined,
-    query.platform ? eq(reports.platform, query.platform) : undefined,
-    query.urgent !== undefined ? eq(reports.urgent, query.urgent) : undefined,
-    query.from ? gte(reports.submittedAt, new Date(query.from)) : undefined,
-    query.to ? lte(reports.submittedAt, new Date(query.to)) : undefined,
+    ...reportFilters(query),
   ]
   if (query.receiverId) {
     filters.push(

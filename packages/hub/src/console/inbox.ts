@@ -4,8 +4,8 @@
  * receiver for a receiver session.
  */
 import type { ReportListItem, ReportListQuery } from '@safe-place/schemas'
-import { and, desc, eq, gte, lt, lte, or, type SQL } from 'drizzle-orm'
-import { toListItem } from '../admin/reports'
+import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm'
+import { reportFilters, toListItem } from '../admin/reports'
 import { reports } from '../db/schema'
 import type { Executor } from '../db/transaction'
 import { HubError } from '../http/hub-error'
@@ -55,12 +55,7 @@ export async function listInbox(
   const filters: (SQL | undefined)[] = [
     scope !== undefined ? routedTo(db, scope) : undefined,
     query.receiverId ? routedTo(db, query.receiverId) : undefined,
-    query.category ? eq(reports.category, query.category) : undefined,
-    query.status ? eq(reports.status, query.status) : undefined,
-    query.platform ? eq(reports.platform, query.platform) : undefined,
-    query.urgent !== undefined ? eq(reports.urgent, query.urgent) : undefined,
-    query.from ? gte(reports.submittedAt, new Date(query.from)) : undefined,
-    query.to ? lte(reports.submittedAt, new Date(query.to)) : undefined,
+    ...reportFilters(query),
     query.cursor ? after(decodeInboxCursor(query.cursor)) : undefined,
   ]
   const rows = await db
