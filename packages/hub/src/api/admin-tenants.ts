@@ -18,20 +18,13 @@ import { createApiKey, listApiKeys, revokeApiKey } from '../admin/api-keys'
 import { createPartner, listPartners } from '../admin/partners'
 import { createSiteKey, listSiteKeys, revokeSiteKey, updateSiteKey } from '../admin/site-keys'
 import { requireApiKey, tenantOf } from '../auth/api-key'
+import { jsonBodyErrorCodes } from '../http/body'
 import type { HubEnv } from '../http/env'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { idParam, jsonBody } from '../http/openapi-params'
 
 const security = [{ apiKey: [] }]
-const writeErrors = errorResponses(
-  'validation_failed',
-  'malformed_json',
-  'invalid_encoding',
-  'unsupported_media_type',
-  'payload_too_large',
-  'unauthorized',
-  'forbidden',
-)
+const writeErrors = errorResponses(...jsonBodyErrorCodes, 'unauthorized', 'forbidden')
 const readErrors = errorResponses('validation_failed', 'unauthorized', 'forbidden')
 const oneErrors = errorResponses('unauthorized', 'forbidden', 'not_found')
 const items = <T extends z.ZodType>(schema: T) => z.object({ items: z.array(schema) })

@@ -17,6 +17,7 @@ import {
 import { replayFailedMessages } from '../delivery/replay'
 import { rotateReceiverSecret } from '../delivery/rotation'
 import { UnsafeUrlError } from '../delivery/ssrf'
+import { jsonBodyErrorCodes } from '../http/body'
 import type { HubEnv } from '../http/env'
 import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
@@ -24,16 +25,7 @@ import { idParam, jsonBody } from '../http/openapi-params'
 
 const security = [{ apiKey: [] }]
 const tags = ['Receivers']
-const writeErrors = errorResponses(
-  'validation_failed',
-  'malformed_json',
-  'invalid_encoding',
-  'unsupported_media_type',
-  'payload_too_large',
-  'unauthorized',
-  'forbidden',
-  'unsafe_url',
-)
+const writeErrors = errorResponses(...jsonBodyErrorCodes, 'unauthorized', 'forbidden', 'unsafe_url')
 const oneErrors = errorResponses('unauthorized', 'forbidden', 'not_found')
 
 const ReceiverWithSecret = Receiver.extend({ secret: z.string() }).openapi('ReceiverWithSecret')

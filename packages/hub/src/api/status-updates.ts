@@ -8,7 +8,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { ReceiverStatus, StatusUpdate } from '@safe-place/schemas'
 import { requireApiKey } from '../auth/api-key'
 import { applyStatusUpdate, StatusUpdateError } from '../delivery/status-update'
-import { jsonBodyGuard } from '../http/body'
+import { jsonBodyErrorCodes, jsonBodyGuard } from '../http/body'
 import type { HubEnv } from '../http/env'
 import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
@@ -33,11 +33,7 @@ export const statusUpdateRoute = createRoute({
   responses: {
     200: jsonContent(Answer, 'Recorded'),
     ...errorResponses(
-      'validation_failed',
-      'malformed_json',
-      'invalid_encoding',
-      'unsupported_media_type',
-      'payload_too_large',
+      ...jsonBodyErrorCodes,
       'unauthorized',
       'forbidden',
       'not_found',

@@ -72,6 +72,15 @@ export async function readBytes(c: Context<HubEnv>): Promise<ArrayBuffer> {
  * For JSON routes validated by `@hono/zod-openapi`: checks the content type, the size, UTF-8 and
  * JSON syntax first, so the validator only ever sees well-formed JSON (Hono caches the body).
  */
+/** What `jsonBodyGuard` and the zod validation behind it can answer, for route documentation. */
+export const jsonBodyErrorCodes = [
+  'validation_failed',
+  'malformed_json',
+  'invalid_encoding',
+  'unsupported_media_type',
+  'payload_too_large',
+] as const
+
 export function jsonBodyGuard(maxBytes = 64 * 1024) {
   const limit = limitBody(maxBytes)
   return createMiddleware<HubEnv>(async (c, next) => {
