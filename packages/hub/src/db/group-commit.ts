@@ -13,10 +13,12 @@
  * exactly like a `run` unit — so the outcome per unit is the same, only the statement count
  * differs.
  *
- * Also serialises this process's writes, so pool connections never race for SQLite's lock.
+ * Also serialises this process's writes, so pool connections never race for SQLite's lock, and
+ * takes turns with the delivery engine's writer thread on `threadLock`.
  */
 import type { Database } from './client'
 import { insertRows, type TableRows } from './table-rows'
+import { ThreadWriteLock } from './thread-write-lock'
 import type { Transaction } from './transaction'
 
 /** Shared by the units of one batch: reads every unit needs are done once per transaction. */
@@ -62,6 +64,8 @@ export class GroupCommit {
   readonly #maxBatch: number
   #queue: Job[] = []
   #running = false
+  /** Shared with the writer thread of this process's delivery engine, if it has one. */
+  readonly threadLock = new ThreadWriteLock()
 
   constructor(db: Database, maxBatch = 100) {
     this.#db = db
@@ -124,34 +128,38 @@ export class GroupCommit {
         // event loop, requests that arrived meanwhile could never join the next batch.
         await new Promise((resolve) => setImmediate(resolve))
         const batch = this.#nextBatch()
-        const only = batch[0]
-        if (only?.exclusive) {
-          await only.exclusive().then(only.resolve, only.reject)
-          continue
-        }
-        const outcomes: Outcome[] = []
-        try {
-          await this.#db.transaction(async (tx) => {
-            const scope = newBatchScope()
-            await this.#runPlanned(tx as Transaction, batch, scope, outcomes)
-            for (const [i, job] of batch.entries()) {
-              if (job.plan) continue
-              outcomes[i] = await this.#alone(tx as Transaction, job, scope)
-            }
-          })
-        } catch (error) {
-          for (const job of batch) job.reject(error)
-          continue
-        }
-        batch.forEach((job, i) => {
-          const outcome = outcomes[i] ?? { ok: false, error: new Error('unit not run') }
-          if (outcome.ok) job.resolve(outcome.value)
-          else job.reject(outcome.error)
-        })
+        await this.threadLock.run(() => this.#runBatch(batch))
       }
     } finally {
       this.#running = false
     }
+  }
+
+  async #runBatch(batch: Job[]): Promise<void> {
+    const only = batch[0]
+    if (only?.exclusive) {
+      await only.exclusive().then(only.resolve, only.reject)
+      return
+    }
+    const outcomes: Outcome[] = []
+    try {
+      await this.#db.transaction(async (tx) => {
+        const scope = newBatchScope()
+        await this.#runPlanned(tx as Transaction, batch, scope, outcomes)
+        for (const [i, job] of batch.entries()) {
+          if (job.plan) continue
+          outcomes[i] = await this.#alone(tx as Transaction, job, scope)
+        }
+      })
+    } catch (error) {
+      for (const job of batch) job.reject(error)
+      return
+    }
+    batch.forEach((job, i) => {
+      const outcome = outcomes[i] ?? { ok: false, error: new Error('unit not run') }
+      if (outcome.ok) job.resolve(outcome.value)
+      else job.reject(outcome.error)
+    })
   }
 
   /** One unit in its own savepoint: its failure rolls back only itself. */
