@@ -9,14 +9,19 @@ import { HubError } from '../http/hub-error'
 import type { HubRuntime } from '../runtime'
 
 export async function replayOneMessage(hub: HubRuntime, id: string): Promise<DeliveryMessage> {
-  const result = await replayMessage(hub.db, id, hub.now())
+  // In this process's write turn, so the answer is the replayed state: the engine's writer
+  // thread cannot claim the message between the replay and the read.
+  const { result, message } = await hub.writeLock.run(async () => {
+    const result = await replayMessage(hub.db, id, hub.now())
+    const message = result === 'replayed' ? await getMessageSummary(hub.db, id) : null
+    return { result, message }
+  })
   if (result === 'not_found') throw new HubError('not_found')
   if (result === 'erased')
     throw new HubError('report_withdrawn', 'This message was erased: its report was withdrawn.')
   if (result === 'in_flight')
     throw new HubError('conflict', 'This message is being delivered right now.')
-  hub.engine?.wake()
-  const message = await getMessageSummary(hub.db, id)
   if (!message) throw new HubError('not_found')
+  hub.engine?.wake()
   return message
 }
