@@ -69,7 +69,9 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'sp-bench-delivery-'))
-  const handle = await openDatabase({ url: `file:${join(dir, 'hub.db')}` })
+  // As `serve` runs it: claims and outcomes written by the engine's writer thread.
+  const databasePath = join(dir, 'hub.db')
+  const handle = await openDatabase({ url: `file:${databasePath}` })
   await migrateDatabase(handle.db)
   // Diagnostics only: BENCH_SYNC=NORMAL shows how much of the cost is fsync.
   if (process.env.BENCH_SYNC)
@@ -142,6 +144,7 @@ async function main() {
     const cpuStart = process.cpuUsage()
     const engine = createDeliveryEngine({
       db,
+      databasePath,
       keyring,
       logger,
       ssrf: SSRF,
@@ -214,7 +217,14 @@ async function main() {
     },
     new Date(),
   )
-  const live = createDeliveryEngine({ db, keyring, logger, ssrf: SSRF, pollIntervalMs: 1_000 })
+  const live = createDeliveryEngine({
+    db,
+    databasePath,
+    keyring,
+    logger,
+    ssrf: SSRF,
+    pollIntervalMs: 1_000,
+  })
   const app = createHub({
     db,
     keyring,

@@ -11,6 +11,7 @@ import type { HubConfig } from './config'
 import { purgeExpiredSessions } from './console/session-store'
 import { loadKeyring } from './crypto/key-source'
 import { migrateDatabase, openDatabase } from './db/client'
+import { localDatabasePath } from './db/writer-thread'
 import { deliveryOptionsFromEnv } from './delivery/config'
 import { createDeliveryEngine } from './delivery/engine'
 import { createLogger } from './logging/logger'
@@ -59,6 +60,7 @@ export async function startHub(
 
   const engine = createDeliveryEngine({
     db: handle.db,
+    databasePath: localDatabasePath(config.databaseUrl),
     keyring: keys.keyring,
     logger,
     ...deliveryOptionsFromEnv(options.env ?? process.env),

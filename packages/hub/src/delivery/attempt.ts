@@ -9,6 +9,7 @@ import type { Logger } from 'pino'
 import type { Keyring } from '../crypto/keyring'
 import type { Database } from '../db/client'
 import { deliveryAttempts, messages, type receivers, timelineEvents } from '../db/schema'
+import type { StatementWriter } from '../db/writer-thread'
 import { newId } from '../ids'
 import type { Clock } from './clock'
 import type { WebhookHttpClient } from './http-client'
@@ -36,6 +37,8 @@ export interface AttemptContext {
   disableAfterMs: number
   /** Serialises the engine's writes with the rest of the process (see `writer.ts`). */
   writer: WriteSerializer
+  /** Where claims and batched successes are written: the writer thread, or `writer`'s turn. */
+  statements: StatementWriter
   /** Group commit for successes; without it each success has its own transaction. */
   successes?: SuccessBatcher | undefined
 }

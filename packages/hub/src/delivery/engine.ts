@@ -8,6 +8,7 @@ import { hostname } from 'node:os'
 import type { Logger } from 'pino'
 import type { Keyring } from '../crypto/keyring'
 import type { Database } from '../db/client'
+import { type StatementWriter, WriterThread } from '../db/writer-thread'
 import { newId } from '../ids'
 import { type Clock, systemClock } from './clock'
 import { createHttpClient, DEFAULT_TIMEOUT_MS, type Resolver } from './http-client'
@@ -17,7 +18,7 @@ import type { SsrfPolicy } from './ssrf'
 import { SuccessBatcher } from './success-batch'
 import { createSvixEngine, type SvixOptions } from './svix-engine'
 import { OutboxWorker } from './worker'
-import { EngineWriter, type WriteSerializer } from './writer'
+import { EngineWriter, mainConnectionWriter, type WriteSerializer } from './writer'
 
 export interface DeliveryEngineOptions {
   db: Database
@@ -42,6 +43,11 @@ export interface DeliveryEngineOptions {
   batchSize?: number | undefined
   maxInFlight?: number | undefined
   workerId?: string | undefined
+  /**
+   * The local database file (`localDatabasePath`): lease claims and batched outcomes are then
+   * written by a thread of their own, off the event loop that sends the webhooks.
+   */
+  databasePath?: string | null | undefined
   /** Test seam: how receiver host names resolve. */
   resolver?: Resolver | undefined
 }
@@ -81,6 +87,17 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
     connections: options.maxInFlight ?? 64,
   })
   const writer = new EngineWriter()
+  // Started at the first write, after `attachWriter`: it shares the hub's write lock.
+  let thread: WriterThread | null = null
+  const path = options.databasePath
+  const statements: StatementWriter = path
+    ? {
+        write(s) {
+          thread ??= new WriterThread({ path, lock: writer.threadLock })
+          return thread.write(s)
+        },
+      }
+    : mainConnectionWriter(options.db, writer)
   const worker = new OutboxWorker(
     {
       db: options.db,
@@ -96,7 +113,8 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
       },
       disableAfterMs: options.disableAfterMs ?? DEFAULT_DISABLE_AFTER_MS,
       writer,
-      successes: new SuccessBatcher(options.db, writer),
+      statements,
+      successes: new SuccessBatcher(statements),
     },
     {
       leaseMs: options.leaseMs ?? 4 * timeoutMs,
@@ -115,11 +133,17 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
     wake: () => worker.wake(),
     runOnce: () => worker.runOnce(),
     stop() {
-      closing ??= worker.stop().then(() => http.close())
+      closing ??= worker
+        .stop()
+        .then(() => Promise.all([http.close(), thread?.close()]))
+        .then(() => undefined)
       return closing
     },
     kill() {
-      closing ??= worker.kill().then(() => http.destroy())
+      // The worker aborts first, so the requests the agent's destruction cuts are not recorded.
+      closing ??= Promise.all([worker.kill(), http.destroy(), thread?.terminate()]).then(
+        () => undefined,
+      )
       return closing
     },
   }

@@ -4,9 +4,10 @@
  * libSQL file can never claim the same message, and a crashed worker's claims are taken over
  * once their lease has expired. Urgent messages first, then the oldest due.
  */
-import { and, eq, gt, sql } from 'drizzle-orm'
+import { and, eq, gt } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { messages } from '../db/schema'
+import type { StatementWriter, WriteStatement } from '../db/writer-thread'
 
 export interface ClaimedMessage {
   id: string
@@ -40,47 +41,52 @@ const CLAIMABLE = [
   ['delivering', 0],
 ] as const
 
-export async function claimDueMessages(db: Database, o: ClaimOptions): Promise<ClaimedMessage[]> {
+/** The claim: plain SQL, so it runs alike on the writer thread and on the main connection. */
+export function claimStatement(o: ClaimOptions): WriteStatement {
+  const until = o.now + o.leaseMs
+  const part = `
+    SELECT * FROM (
+      SELECT id, urgent, next_attempt_at FROM messages
+       WHERE state = ? AND urgent = ?
+         AND next_attempt_at <= ?
+         AND (lease_expires_at IS NULL OR lease_expires_at < ?)
+         AND receiver_id IN (SELECT id FROM receivers WHERE enabled = 1)
+       ORDER BY next_attempt_at
+       LIMIT ?)`
+  return {
+    sql: `
+      UPDATE messages
+         SET lease_owner = ?, lease_expires_at = ?, state = 'delivering'
+       WHERE id IN (
+         SELECT id FROM (${CLAIMABLE.map(() => part).join(' UNION ALL ')})
+          ORDER BY urgent DESC, next_attempt_at
+          LIMIT ?)
+      RETURNING id, receiver_id, report_id, event_type, payload_sealed, urgent, attempts`,
+    args: [
+      o.workerId,
+      until,
+      ...CLAIMABLE.flatMap(([state, urgent]) => [state, urgent, o.now, o.now, o.limit]),
+      o.limit,
+    ],
+  }
+}
+
+export async function claimDueMessages(
+  writer: StatementWriter,
+  o: ClaimOptions,
+): Promise<ClaimedMessage[]> {
   if (o.limit <= 0) return []
   const until = o.now + o.leaseMs
-  const rows = await db.all<{
-    id: string
-    receiver_id: string
-    report_id: string | null
-    event_type: string
-    payload_sealed: string | null
-    urgent: number
-    attempts: number
-  }>(sql`
-    UPDATE messages
-       SET lease_owner = ${o.workerId}, lease_expires_at = ${until}, state = 'delivering'
-     WHERE id IN (
-       SELECT id FROM (${sql.join(
-         CLAIMABLE.map(
-           ([state, urgent]) => sql`
-             SELECT * FROM (
-               SELECT id, urgent, next_attempt_at FROM messages
-                WHERE state = ${state} AND urgent = ${urgent}
-                  AND next_attempt_at <= ${o.now}
-                  AND (lease_expires_at IS NULL OR lease_expires_at < ${o.now})
-                  AND receiver_id IN (SELECT id FROM receivers WHERE enabled = 1)
-                ORDER BY next_attempt_at
-                LIMIT ${o.limit})`,
-         ),
-         sql` UNION ALL `,
-       )})
-        ORDER BY urgent DESC, next_attempt_at
-        LIMIT ${o.limit})
-    RETURNING id, receiver_id, report_id, event_type, payload_sealed, urgent, attempts`)
+  const [rows = []] = await writer.write([claimStatement(o)])
   return rows
     .map((r) => ({
-      id: r.id,
-      receiverId: r.receiver_id,
-      reportId: r.report_id,
-      eventType: r.event_type,
-      payloadSealed: r.payload_sealed,
+      id: r.id as string,
+      receiverId: r.receiver_id as string,
+      reportId: r.report_id as string | null,
+      eventType: r.event_type as string,
+      payloadSealed: r.payload_sealed as string | null,
       urgent: Boolean(r.urgent),
-      attempts: r.attempts,
+      attempts: Number(r.attempts),
       leaseExpiresAt: until,
     }))
     .sort((a, b) => Number(b.urgent) - Number(a.urgent))

@@ -2,13 +2,11 @@
  * Group commit for successful deliveries: outcomes are written many at a time in one
  * `batch` (one write transaction, one fsync) instead of one transaction each, which is what
  * keeps signed delivery close to the speed of plain POSTs on a libSQL file. While a batch is
- * being written the next one accumulates. Failures keep their own transaction (they read the
- * endpoint's failure streak).
+ * being written (on the engine's writer thread when it has one) the next one accumulates.
+ * Failures keep their own transaction (they read the endpoint's failure streak).
  */
-import type { InStatement } from '@libsql/client'
-import type { Database } from '../db/client'
+import type { StatementWriter, WriteStatement } from '../db/writer-thread'
 import { newId } from '../ids'
-import type { WriteSerializer } from './writer'
 
 export interface SuccessRecord {
   messageId: string
@@ -32,8 +30,7 @@ export class SuccessBatcher {
   #flushing: Promise<void> | null = null
 
   constructor(
-    private readonly db: Database,
-    private readonly writer: WriteSerializer,
+    private readonly writer: StatementWriter,
     private readonly maxBatch = 512,
     private readonly lingerMs = 10,
   ) {}
@@ -83,7 +80,7 @@ export class SuccessBatcher {
       if (ids) ids.push(r.messageId)
       else byWorker.set(r.workerId, [r.messageId])
     }
-    const statements: InStatement[] = []
+    const statements: WriteStatement[] = []
     for (const [workerId, ids] of byWorker) {
       statements.push({
         sql: `UPDATE messages SET state = 'succeeded', attempts = attempts + 1, delivered_at = ?,
@@ -120,6 +117,6 @@ export class SuccessBatcher {
             WHERE failing_since IS NOT NULL AND id IN (${marks(receiverIds.length, '?')})`,
       args: receiverIds,
     })
-    await this.writer.exclusive(() => this.db.$client.batch(statements, 'write'))
+    await this.writer.write(statements)
   }
 }

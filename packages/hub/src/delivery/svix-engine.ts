@@ -16,7 +16,7 @@ import { payloadContext } from './outbox'
 import { sealResponseBody } from './response-body'
 import { DEFAULT_JITTER, DEFAULT_RETRY_SCHEDULE_MS, nextRetryDelay } from './schedule'
 import { SvixEndpoints } from './svix-endpoints'
-import { EngineWriter } from './writer'
+import { EngineWriter, mainConnectionWriter } from './writer'
 
 export interface SvixOptions {
   /** `SVIX_API_KEY`. */
@@ -48,6 +48,7 @@ export function createSvixEngine(
   }
   const pollMs = options.pollIntervalMs ?? 1_000
   const writer = new EngineWriter()
+  const statements = mainConnectionWriter(db, writer)
 
   async function handOver(message: ClaimedMessage, receiver: ReceiverRow): Promise<void> {
     const now = clock.now()
@@ -180,14 +181,12 @@ export function createSvixEngine(
   async function handOverDue(): Promise<number> {
     let total = 0
     for (;;) {
-      const batch = await writer.exclusive(() =>
-        claimDueMessages(db, {
-          workerId,
-          now: clock.now(),
-          leaseMs: options.leaseMs ?? 60_000,
-          limit: options.batchSize ?? 64,
-        }),
-      )
+      const batch = await claimDueMessages(statements, {
+        workerId,
+        now: clock.now(),
+        leaseMs: options.leaseMs ?? 60_000,
+        limit: options.batchSize ?? 64,
+      })
       if (batch.length === 0) return total
       total += batch.length
       const rows = await db

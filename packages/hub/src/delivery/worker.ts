@@ -132,14 +132,12 @@ export class OutboxWorker {
 
   async #claim(limit: number): Promise<(ClaimedMessage & { receiver: ReceiverRow })[]> {
     if (limit <= 0) return []
-    const claimed = await this.#ctx.writer.exclusive(() =>
-      claimDueMessages(this.#ctx.db, {
-        workerId: this.#ctx.workerId,
-        now: this.#ctx.clock.now(),
-        leaseMs: this.#o.leaseMs,
-        limit,
-      }),
-    )
+    const claimed = await claimDueMessages(this.#ctx.statements, {
+      workerId: this.#ctx.workerId,
+      now: this.#ctx.clock.now(),
+      leaseMs: this.#o.leaseMs,
+      limit,
+    })
     if (claimed.length === 0) return []
     // Receivers are re-read at each claim: a changed URL, secret or pacing applies at once.
     const ids = [...new Set(claimed.map((m) => m.receiverId))]

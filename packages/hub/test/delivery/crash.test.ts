@@ -2,8 +2,11 @@ import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/db/client'
 import { deliveryAttempts, messages } from '../../src/db/schema'
+import { ThreadWriteLock } from '../../src/db/thread-write-lock'
+import { localDatabasePath, WriterThread } from '../../src/db/writer-thread'
 import { manualClock } from '../../src/delivery/clock'
 import { claimDueMessages } from '../../src/delivery/lease'
+import { EngineWriter, mainConnectionWriter } from '../../src/delivery/writer'
 import { createTestDb, insertReceiver, type TestDb } from './support/db'
 import { engineFor, enqueue, waitFor } from './support/engine'
 import { ok, startReceiver, type TestServer } from './support/receiver-server'
@@ -60,10 +63,20 @@ describe('leases', () => {
     const r = await insertReceiver(t, server.url)
     await enqueue(t, r.id, 50)
     const other = await openDatabase({ url: t.url })
+    // Two connections, and a writer thread on a third.
+    const thread = new WriterThread({
+      path: localDatabasePath(t.url)!,
+      lock: new ThreadWriteLock(),
+    })
+    const writers = [
+      mainConnectionWriter(t.db, new EngineWriter()),
+      mainConnectionWriter(other.db, new EngineWriter()),
+      thread,
+    ]
     const now = Date.now()
     const claims = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        claimDueMessages(i % 2 ? t.db : other.db, {
+      Array.from({ length: 12 }, (_, i) =>
+        claimDueMessages(writers[i % 3]!, {
           workerId: `w${i}`,
           now,
           leaseMs: 60_000,
@@ -71,6 +84,7 @@ describe('leases', () => {
         }),
       ),
     )
+    await thread.close()
     other.close()
     const all = claims.flat().map((m) => m.id)
     expect(all).toHaveLength(50)

@@ -1,5 +1,6 @@
 /** Engines and messages for delivery tests. */
 import type { WebhookEvent } from '@safe-place/schemas'
+import { localDatabasePath } from '../../../src/db/writer-thread'
 import { createDeliveryEngine, type DeliveryEngineOptions } from '../../../src/delivery/engine'
 import { enqueueMessages } from '../../../src/delivery/outbox'
 import { silentLogger, type TestDb } from './db'
@@ -7,9 +8,11 @@ import { silentLogger, type TestDb } from './db'
 /** The demo's policy: plain http to 127.0.0.1 only. */
 export const LOCAL_ONLY = { allowHttp: true, allowCidrs: ['127.0.0.1/32'] }
 
+/** An engine as `serve` starts it: claims and successes written by its writer thread. */
 export function engineFor(t: TestDb, options: Partial<DeliveryEngineOptions> = {}) {
   return createDeliveryEngine({
     db: t.db,
+    databasePath: localDatabasePath(t.url),
     keyring: t.keyring,
     logger: silentLogger,
     ssrf: LOCAL_ONLY,
