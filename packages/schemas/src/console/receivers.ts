@@ -1,7 +1,7 @@
 /** A receiver as the console shows it: its settings and its delivery health. */
 import { z } from 'zod'
 import { Receiver } from '../admin/receivers'
-import { Timestamp } from '../primitives'
+import { boundedText, Timestamp } from '../primitives'
 
 export const ReceiverHealth = z.object({
   /** Attempts in the last 7 days. */
@@ -22,3 +22,9 @@ export const ConsoleReceiver = Receiver.extend({ health: ReceiverHealth }).meta(
   id: 'ConsoleReceiver',
 })
 export type ConsoleReceiver = z.infer<typeof ConsoleReceiver>
+
+/** Disabling a receiver from the console: why, for the other operators (and the receiver). */
+export const ConsoleReceiverDisable = z
+  .strictObject({ reason: boundedText(500) })
+  .meta({ id: 'ConsoleReceiverDisable' })
+export type ConsoleReceiverDisable = z.infer<typeof ConsoleReceiverDisable>
