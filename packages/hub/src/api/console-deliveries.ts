@@ -1,6 +1,6 @@
 /**
- * Console receivers and deliveries: receivers with their health; enable, rotate the secret,
- * send a test (operator); failed messages and their attempts; replay one message or a time
+ * Console receivers and deliveries: receivers with their health; disable (with a reason) or
+ * enable, rotate the secret, send a test (operator); failed messages and their attempts; replay one message or a time
  * range. A receiver session sees only itself and its own messages, and may replay them.
  */
 
@@ -8,6 +8,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   ConsoleDelivery,
   ConsoleReceiver,
+  ConsoleReceiverDisable,
   DeliveryMessage,
   MessageState,
   ReplayRequest,
@@ -63,6 +64,16 @@ export const consoleEnableRoute = createRoute({
   summary: 'Enable a receiver again (operator)',
   request: { params: idParam },
   responses: { 200: jsonContent(ConsoleReceiver, 'Enabled'), ...oneErrors },
+})
+export const consoleDisableRoute = createRoute({
+  ...route('post', '/v1/console/receivers/{id}/disable'),
+  summary: 'Disable a receiver, saying why (operator); nothing is sent to it until enabled',
+  request: { params: idParam, body: jsonBody(ConsoleReceiverDisable) },
+  responses: {
+    200: jsonContent(ConsoleReceiver, 'Disabled'),
+    ...oneErrors,
+    ...errorResponses('validation_failed', 'malformed_json'),
+  },
 })
 export const consoleRotateRoute = createRoute({
   ...route('post', '/v1/console/receivers/{id}/rotate-secret'),
@@ -164,6 +175,24 @@ export function consoleDeliveryRoutes(): OpenAPIHono<HubEnv> {
     })
     if (!updated) throw new HubError('not_found')
     engine?.wake()
+    return c.json(await withHealth(c, updated), 200)
+  })
+  app.openapi(consoleDisableRoute, async (c) => {
+    const { db, engine, now } = c.get('hub')
+    const row = await visibleReceiver(c, c.req.valid('param').id)
+    const updated = await updateReceiver(
+      db,
+      row.id,
+      { enabled: false, disabledReason: c.req.valid('json').reason },
+      now(),
+      { ssrf: engine?.ssrf ?? {} },
+    )
+    if (!updated) throw new HubError('not_found')
+    // The reason is the operator's text: kept in the database, not in the logs.
+    c.get('logger').warn(
+      { event: 'receiver.disabled', receiverId: row.id, by: 'console' },
+      'receiver disabled from the console',
+    )
     return c.json(await withHealth(c, updated), 200)
   })
   app.openapi(consoleRotateRoute, async (c) => {

@@ -117,6 +117,13 @@ describe('receiver tenancy', () => {
     expect(
       (await a.request('POST', `/v1/console/receivers/${hub.receivers.a.id}/rotate-secret`)).status,
     ).toBe(403)
+    expect(
+      (
+        await a.request('POST', `/v1/console/receivers/${hub.receivers.a.id}/disable`, {
+          reason: 'Je me désactive',
+        })
+      ).status,
+    ).toBe(403)
     expect((await a.request('GET', '/v1/console/partners')).status).toBe(403)
     expect((await a.request('GET', '/v1/stats?from=2020-01-01&to=2030-01-01')).status).toBe(403)
     // A status on B's report is refused like a report that does not exist.
@@ -217,7 +224,7 @@ describe('actions', () => {
     expect(after.items).toEqual([])
   })
 
-  it('shows receivers with health, and enables, rotates and tests (operator)', async () => {
+  it('shows receivers with health, and disables, enables, rotates and tests (operator)', async () => {
     const list = await operator.json<{
       items: {
         id: string
@@ -238,12 +245,22 @@ describe('actions', () => {
       `/v1/console/receivers/${hub.receivers.b.id}/test`,
     )
     expect(test.messageId).toMatch(/^msg_/)
-    const disabled = await hub.app.request(`/v1/admin/receivers/${hub.receivers.b.id}`, {
-      method: 'PATCH',
-      headers: { authorization: `Bearer ${hub.keys.operator}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ enabled: false, disabledReason: 'Endpoint en maintenance' }),
-    })
-    expect(disabled.status).toBe(200)
+    // Disabling says why: no reason, no change.
+    const noReason = await operator.request(
+      'POST',
+      `/v1/console/receivers/${hub.receivers.b.id}/disable`,
+      { reason: '   ' },
+    )
+    expect(noReason.status).toBe(400)
+    expect(((await noReason.json()) as { error: { code: string } }).error.code).toBe(
+      'validation_failed',
+    )
+    const disabled = await operator.json<{ enabled: boolean; disabledReason: string | null }>(
+      'POST',
+      `/v1/console/receivers/${hub.receivers.b.id}/disable`,
+      { reason: 'Endpoint en maintenance' },
+    )
+    expect(disabled).toMatchObject({ enabled: false, disabledReason: 'Endpoint en maintenance' })
     const seen = await operator.json<{
       items: { id: string; enabled: boolean; disabledReason: string | null }[]
     }>('GET', '/v1/console/receivers')
