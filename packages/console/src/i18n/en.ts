@@ -122,6 +122,11 @@ export const en: Messages = {
   newSecret: 'New secret (shown once; the previous one keeps working until {until}):',
   testQueued: 'Test message sent ({id}).',
   enabledDone: 'Receiver enabled.',
+  disable: 'Disable…',
+  disableReason: 'Reason (shown to other operators)',
+  disableConfirm: 'Disable this receiver',
+  cancel: 'Cancel',
+  disabledDone: 'Receiver disabled: nothing is sent to it until it is enabled again.',
 
   partnersTitle: 'Partners and site keys',
   partnerCreateTitle: 'Add a partner',

@@ -120,6 +120,11 @@ export const fr = {
   newSecret: 'Nouveau secret (affiché une seule fois ; l’ancien reste valable jusqu’au {until}) :',
   testQueued: 'Message de test envoyé ({id}).',
   enabledDone: 'Destinataire réactivé.',
+  disable: 'Désactiver…',
+  disableReason: 'Raison (visible des autres opérateurs)',
+  disableConfirm: 'Désactiver ce destinataire',
+  cancel: 'Annuler',
+  disabledDone: 'Destinataire désactivé : rien ne lui est envoyé avant sa réactivation.',
 
   partnersTitle: 'Partenaires et clés de site',
   partnerCreateTitle: 'Ajouter un partenaire',

@@ -1,7 +1,7 @@
 /**
  * Receivers and their health: success rate, median latency and last error over 7 days,
- * waiting and failed messages, disabled state and why; the operator can enable one again,
- * rotate its secret (shown once) and send it a test message.
+ * waiting and failed messages, disabled state and why; the operator can disable one (saying
+ * why) or enable it again, rotate its secret (shown once) and send it a test message.
  */
 import type { ConsoleReceiver } from '@safe-place/schemas'
 import { html, nothing } from 'lit'
@@ -13,15 +13,19 @@ export class ReceiversView extends ConsoleView {
   static override properties = {
     items: { state: true },
     secret: { state: true },
+    disabling: { state: true },
   }
 
   declare items: ConsoleReceiver[]
   declare secret: { receiverId: string; secret: string; until: string } | undefined
+  /** The receiver whose disable form is open. */
+  declare disabling: string | undefined
 
   constructor() {
     super()
     this.items = []
     this.secret = undefined
+    this.disabling = undefined
   }
 
   override connectedCallback(): void {
@@ -44,6 +48,38 @@ export class ReceiversView extends ConsoleView {
   private async enable(r: ConsoleReceiver): Promise<void> {
     if (await this.run(() => this.api.send('POST', this.path(r, 'enable'))))
       await this.load(this.t('enabledDone'))
+  }
+
+  /** Opens (or closes) the form asking why, and moves focus into it (or back to its button). */
+  private async toggleDisable(r: ConsoleReceiver, open: boolean): Promise<void> {
+    this.disabling = open ? r.id : undefined
+    await this.updateComplete
+    const target = open
+      ? this.renderRoot.querySelector<HTMLInputElement>(`#disable-${r.id} input[name="reason"]`)
+      : this.renderRoot.querySelector<HTMLButtonElement>(`[data-receiver="${r.id}"] .disable`)
+    target?.focus()
+  }
+
+  private async disable(event: SubmitEvent, r: ConsoleReceiver): Promise<void> {
+    event.preventDefault()
+    const reason = new FormData(event.target as HTMLFormElement).get('reason')
+    const done = await this.run(() =>
+      this.api.send('POST', this.path(r, 'disable'), { reason: String(reason ?? '') }),
+    )
+    if (!done) return
+    this.disabling = undefined
+    await this.load(this.t('disabledDone'))
+  }
+
+  private renderDisableForm(r: ConsoleReceiver) {
+    const t = this.t
+    return html`<form id="disable-${r.id}" class="row" @submit=${(e: SubmitEvent) => this.disable(e, r)}>
+      <label>${t('disableReason')} <input name="reason" required maxlength="500" autocomplete="off" /></label>
+      <button type="submit" ?disabled=${this.busy}>${t('disableConfirm')}</button>
+      <button type="button" class="secondary" @click=${() => this.toggleDisable(r, false)}>
+        ${t('cancel')}
+      </button>
+    </form>`
   }
 
   private async rotate(r: ConsoleReceiver): Promise<void> {
@@ -91,12 +127,24 @@ export class ReceiversView extends ConsoleView {
       ${
         this.isOperator
           ? html`<div class="row">
-              ${r.enabled ? nothing : html`<button @click=${() => this.enable(r)}>${t('enable')}</button>`}
+              ${
+                r.enabled
+                  ? html`<button
+                      class="secondary disable"
+                      aria-expanded=${this.disabling === r.id ? 'true' : 'false'}
+                      aria-controls=${this.disabling === r.id ? `disable-${r.id}` : nothing}
+                      @click=${() => this.toggleDisable(r, this.disabling !== r.id)}
+                    >
+                      ${t('disable')}
+                    </button>`
+                  : html`<button @click=${() => this.enable(r)}>${t('enable')}</button>`
+              }
               <button class="secondary" @click=${() => this.rotate(r)}>${t('rotateSecret')}</button>
               <button class="secondary" @click=${() => this.test(r)}>${t('sendTest')}</button>
             </div>`
           : nothing
       }
+      ${this.isOperator && r.enabled && this.disabling === r.id ? this.renderDisableForm(r) : nothing}
       ${
         this.secret?.receiverId === r.id
           ? html`<p>${t('newSecret', { until: this.secret.until })} <code class="pre">${this.secret.secret}</code></p>`

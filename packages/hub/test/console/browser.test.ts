@@ -7,6 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSiteKey } from '../../src/admin/site-keys'
+import { getReceiverRow } from '../../src/delivery/receivers-store'
 import { PARTNER_ID } from '../delivery/support/db'
 import { listen } from '../support/test-hub'
 import { axe, buildConsole, launchChromium, startPartnerPage } from './support/browser'
@@ -237,6 +238,34 @@ describe('console in Chromium', () => {
     await hub.engine.runOnce()
     await page.reload()
     await view.getByText('Aucune livraison en échec.').waitFor()
+    await context.close()
+  })
+
+  it('disables a receiver by keyboard, saying why, and enables it again', async () => {
+    const { context, page } = await signIn(hub.keys.operator)
+    await page.getByRole('link', { name: 'Destinataires', exact: true }).click()
+    const card = page.locator(`sp-receivers [data-receiver="${hub.receivers.b.id}"]`)
+    const open = card.getByRole('button', { name: 'Désactiver…' })
+    await open.focus()
+    await page.keyboard.press('Enter')
+    expect(await open.getAttribute('aria-expanded')).toBe('true')
+    // Focus moved into the form: typing fills the reason.
+    await page.keyboard.type('Maintenance du serveur')
+    const reason = card.getByLabel('Raison (visible des autres opérateurs)')
+    expect(await reason.inputValue()).toBe('Maintenance du serveur')
+    await expectNoAxeViolation(page, 'receiver disable form')
+    await page.keyboard.press('Enter')
+    await page
+      .getByText('Destinataire désactivé : rien ne lui est envoyé avant sa réactivation.')
+      .waitFor()
+    await card.getByText('Désactivé : Maintenance du serveur').waitFor()
+    expect(await getReceiverRow(hub.t.db, hub.receivers.b.id)).toMatchObject({
+      enabled: false,
+      disabledReason: 'Maintenance du serveur',
+    })
+    await card.getByRole('button', { name: 'Réactiver' }).click()
+    await card.getByRole('button', { name: 'Désactiver…' }).waitFor()
+    expect((await getReceiverRow(hub.t.db, hub.receivers.b.id))?.enabled).toBe(true)
     await context.close()
   })
 
