@@ -3,8 +3,10 @@
  *
  * 1. Throughput: N `report.created` bodies queued in the outbox, delivered by the embedded
  *    engine (lease, sign, POST, record) to a receiver on 127.0.0.1 — side by side, in the same
- *    run, with plain POSTs of the same bodies by the same HTTP client at the same concurrency:
- *    one warm-up round of each, then `BENCH_ROUNDS` alternating rounds, best of each side.
+ *    run, with plain POSTs of the same bodies by the same HTTP client at the same concurrency,
+ *    and with signed POSTs that skip the outbox (open the sealed payload, sign, POST, seal the
+ *    answer: the ceiling of any durable outbox): one warm-up round of each, then
+ *    `BENCH_ROUNDS` alternating rounds, best of each side.
  * 2. Latency from the intake's `201` to the receiver's first byte (request headers arriving),
  *    p50/p99, with the hub idle (one report at a time) and under intake load (concurrent
  *    reports), through the real `createHub` intake route over HTTP on 127.0.0.1.
@@ -32,9 +34,11 @@ import { migrateDatabase, openDatabase } from '../src/db/client'
 import { deliveryAttempts, messages, receivers } from '../src/db/schema'
 import { createDeliveryEngine } from '../src/delivery/engine'
 import { createHttpClient } from '../src/delivery/http-client'
-import { enqueueMessages } from '../src/delivery/outbox'
+import { enqueueMessages, payloadContext } from '../src/delivery/outbox'
 import { buildReportCreatedEvent } from '../src/delivery/payloads'
+import { sealResponseBody } from '../src/delivery/response-body'
 import { generateWebhookSecret, secretContext } from '../src/delivery/secrets'
+import { signWebhook } from '../src/delivery/signer'
 import { newId } from '../src/ids'
 import { makeReport } from '../test/delivery/support/report'
 
@@ -130,7 +134,7 @@ async function main() {
     urgent: false,
   }))
 
-  const cpu = { signed: [] as number[], plain: [] as number[] }
+  const cpu = { signed: [] as number[], plain: [] as number[], bare: [] as number[] }
   const cpuMicros = (from: NodeJS.CpuUsage) => {
     const used = process.cpuUsage(from)
     return (used.user + used.system) / N
@@ -169,8 +173,19 @@ async function main() {
     return N / seconds
   }
 
-  async function plainRound(): Promise<number> {
+  /**
+   * POSTs the same body `N` times at `CONCURRENCY`, through the same HTTP client as the engine;
+   * `each` may prepare every request (and look at its answer) around the POST.
+   */
+  async function postRound(
+    side: 'plain' | 'bare',
+    each: (
+      post: (body: string, headers: Record<string, string>) => Promise<string>,
+    ) => Promise<void>,
+  ): Promise<number> {
     const client = createHttpClient({ ssrf: SSRF, connections: CONCURRENCY })
+    const post = async (b: string, headers: Record<string, string>) =>
+      (await client.post(receiverUrl, b, headers)).body
     let next = 0
     const cpuStart = process.cpuUsage()
     const start = performance.now()
@@ -178,30 +193,48 @@ async function main() {
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < N) {
           next++
-          await client.post(receiverUrl, body, {})
+          await each(post)
         }
       }),
     )
     const seconds = (performance.now() - start) / 1000
-    cpu.plain.push(cpuMicros(cpuStart))
+    cpu[side].push(cpuMicros(cpuStart))
     await client.close()
     return N / seconds
   }
+
+  const plainRound = () => postRound('plain', async (post) => void (await post(body, {})))
+
+  // What signing costs without the outbox: open the sealed payload, sign it, POST it, seal the
+  // answer — everything a delivery does but the database. The ceiling any outbox could reach.
+  const sealedBody = keyring.seal(body, payloadContext('msg_bench'))
+  const secrets = { current: generateWebhookSecret() }
+  const bareRound = () =>
+    postRound('bare', async (post) => {
+      const opened = keyring.open(sealedBody, payloadContext('msg_bench'))
+      const headers = signWebhook(secrets, 'msg_bench', new Date(), opened)
+      sealResponseBody(keyring, 'msg_bench', await post(opened, { ...headers }))
+    })
 
   // A warm-up round of each side first (JIT, connections, page cache), not reported. Then
   // alternate rounds so a noisy neighbour hurts both sides alike; keep each side's best.
   await signedRound()
   await plainRound()
+  await bareRound()
   cpu.signed.length = 0
   cpu.plain.length = 0
+  cpu.bare.length = 0
   const signedRuns: number[] = []
   const plainRuns: number[] = []
+  const bareRuns: number[] = []
   for (let round = 0; round < ROUNDS; round++) {
     signedRuns.push(await signedRound())
     plainRuns.push(await plainRound())
+    bareRuns.push(await bareRound())
   }
   const signedRate = Math.max(...signedRuns)
   const plainRate = Math.max(...plainRuns)
+  const bareRate = Math.max(...bareRuns)
 
   // --- 2. latency from 201 to the receiver's first byte ---------------------------------------
   await db.delete(deliveryAttempts)
@@ -331,15 +364,19 @@ async function main() {
     ['messages / concurrency', `${N} / ${CONCURRENCY}`],
     ['signed deliveries/s (outbox → receiver)', fmt(signedRate, 0)],
     ['plain POSTs/s (same client, same bodies)', fmt(plainRate, 0)],
+    ['signed POSTs/s, no outbox (open, sign, POST, seal)', fmt(bareRate, 0)],
     [
-      '  each round (signed | plain)',
-      signedRuns.map((v, i) => `${fmt(v, 0)} | ${fmt(plainRuns[i] ?? 0, 0)}`).join(', '),
+      '  each round (signed | plain | no outbox)',
+      signedRuns
+        .map((v, i) => `${fmt(v, 0)} | ${fmt(plainRuns[i] ?? 0, 0)} | ${fmt(bareRuns[i] ?? 0, 0)}`)
+        .join(', '),
     ],
     [
-      'CPU per message, signed | plain (µs, best round)',
-      `${fmt(Math.min(...cpu.signed), 0)} | ${fmt(Math.min(...cpu.plain), 0)}`,
+      'CPU per message, signed | plain | no outbox (µs, best round)',
+      [cpu.signed, cpu.plain, cpu.bare].map((c) => fmt(Math.min(...c), 0)).join(' | '),
     ],
     ['ratio signed / plain', `${fmt((signedRate / plainRate) * 100, 0)} %  (goal ≥ 50 %)`],
+    ['ratio no outbox / plain (the ceiling)', `${fmt((bareRate / plainRate) * 100, 0)} %`],
     [
       '201 → first byte, idle, p50',
       `${fmt(pct(idleLatency, 50))} ms  (goal ≤ 50 ms; n=${idleLatency.length})`,
@@ -358,6 +395,7 @@ async function main() {
   if (process.env.BENCH_JSON) {
     const signedCpu = Math.min(...cpu.signed)
     const plainCpu = Math.min(...cpu.plain)
+    const bareCpu = Math.min(...cpu.bare)
     writeFileSync(
       process.env.BENCH_JSON,
       JSON.stringify({
@@ -373,9 +411,17 @@ async function main() {
             met: signedRate / plainRate >= 0.5,
           },
           {
+            figure: 'signed POSTs/s without the outbox (open, sign, POST, seal)',
+            value: `${fmt(bareRate, 0)}/s`,
+            beside: `${fmt(plainRate, 0)}/s plain POSTs`,
+            ratio: `${fmt((bareRate / plainRate) * 100, 0)} %`,
+            goal: '',
+            met: null,
+          },
+          {
             figure: 'CPU per message (hub process)',
             value: `${fmt(signedCpu, 0)} µs`,
-            beside: `${fmt(plainCpu, 0)} µs plain`,
+            beside: `${fmt(plainCpu, 0)} µs plain, ${fmt(bareCpu, 0)} µs no outbox`,
             ratio: `×${fmt(signedCpu / plainCpu)}`,
             goal: '',
             met: null,
@@ -400,6 +446,7 @@ async function main() {
         raw: {
           signedRuns,
           plainRuns,
+          bareRuns,
           cpu,
           idle: { p50: pct(idleLatency, 50), p99: pct(idleLatency, 99), n: idleLatency.length },
           load: {
