@@ -6,9 +6,9 @@
  */
 import { type RunningDemo, startDemo } from '@safe-place/demo'
 import type { WebhookEvent } from '@safe-place/sdk/webhooks'
+import { launchChromium } from '@safe-place/test-chromium'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../support/chromium'
 import { panelIn, sendThreatReport } from '../support/panel'
 import { tempDir } from '../support/temp-dir'
 

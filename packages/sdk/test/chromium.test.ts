@@ -6,22 +6,13 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { launchChromium } from '@safe-place/test-chromium'
 import { build } from 'esbuild'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { Webhook } from 'svix'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testEvent } from './events'
 import { receipt, report, widgetConfig } from './fixtures'
-
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 let browser: Browser
 let bundle: string
@@ -87,7 +78,7 @@ beforeAll(async () => {
     res.end('<!doctype html><title>sdk</title>')
   })
   pageUrl = `http://localhost:${await listen(page)}/`
-  browser = await chromium.launch({ executablePath, args, headless: true })
+  browser = await launchChromium()
 }, 60_000)
 
 afterAll(async () => {

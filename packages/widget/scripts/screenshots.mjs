@@ -4,7 +4,7 @@
 // fake hub and host page are reused: the screenshots show exactly what the tests drive).
 import { mkdir } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { launchChromium } from '../test/support/browser.ts'
+import { launchChromium } from '@safe-place/test-chromium'
 import { startFakeHub } from '../test/support/fake-hub.ts'
 import setup from '../test/support/global-setup.ts'
 import { startHostServer } from '../test/support/host-page.ts'

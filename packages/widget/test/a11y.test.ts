@@ -4,9 +4,9 @@
  * report, with focus moved into the dialog, kept there, and returned to the launcher.
  */
 import { createRequire } from 'node:module'
+import { launchChromium } from '@safe-place/test-chromium'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from './support/browser'
 import { type FakeHub, startFakeHub } from './support/fake-hub'
 import { type HostServer, startHostServer } from './support/host-page'
 import { body, button, heading, openPanel, widget } from './support/widget'

@@ -3,9 +3,10 @@
  * resources, the report wizard (JSON and multipart with a cleaned screenshot), validation,
  * drafts kept in memory, proof-of-work, receipt, follow and withdraw, and the events.
  */
+
+import { launchChromium } from '@safe-place/test-chromium'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchChromium } from './support/browser'
 import { type FakeHub, startFakeHub } from './support/fake-hub'
 import { type HostServer, startHostServer } from './support/host-page'
 import {

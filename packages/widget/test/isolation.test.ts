@@ -3,9 +3,10 @@
  * hub and no storage of any kind; a strict CSP without `unsafe-inline`; hostile host CSS; and a
  * hub that cannot be reached (help still works, sending fails clearly, retry reuses the key).
  */
+
+import { launchChromium } from '@safe-place/test-chromium'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchChromium } from './support/browser'
 import { type FakeHub, startFakeHub } from './support/fake-hub'
 import { type HostServer, type PageOptions, startHostServer } from './support/host-page'
 import {

@@ -3,9 +3,10 @@
  * it, fire `safe-place:quick-exit`, and replace the page so Back does not return to it. The
  * neutral page is held back while we look at the old one, to see what a watcher would see.
  */
+
+import { launchChromium } from '@safe-place/test-chromium'
 import type { Browser, Page, Route } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchChromium } from './support/browser'
 import { type FakeHub, startFakeHub } from './support/fake-hub'
 import { type HostServer, NEUTRAL_URL, startHostServer } from './support/host-page'
 import { body, button, events, openPanel, recordEvents, widget } from './support/widget'

@@ -4,13 +4,15 @@
  * widget shows it), the statistics chart, an XSS payload shown as inert text, a receiver that
  * cannot see another receiver's reports, and axe-core on every console page.
  */
+
+import { launchChromium } from '@safe-place/test-chromium'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSiteKey } from '../../src/admin/site-keys'
 import { getReceiverRow } from '../../src/delivery/receivers-store'
 import { PARTNER_ID } from '../delivery/support/db'
 import { listen } from '../support/test-hub'
-import { axe, buildConsole, launchChromium, startPartnerPage } from './support/browser'
+import { axe, buildConsole, startPartnerPage } from './support/browser'
 import {
   type ConsoleHub,
   failing,

@@ -1,34 +1,19 @@
 /**
- * Chromium for the console suites: Debian's browser driven by playwright-core (never a
- * downloaded one), the console built once from its sources exactly as shipped, axe-core
- * (WCAG 2.0–2.2 A/AA rules, through open shadow roots), and a partner page that embeds the
- * widget from the hub so the reporter's follow view can be checked.
+ * What the console's Chromium suites need besides the browser (`@safe-place/test-chromium`):
+ * the console built once from its sources exactly as shipped, axe-core (WCAG 2.0–2.2 A/AA
+ * rules, through open shadow roots), and a partner page that embeds the widget from the hub so
+ * the reporter's follow view can be checked.
  */
 
 import { createServer } from 'node:http'
 import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { dirname } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { build } from 'vite'
 
 const require = createRequire(import.meta.url)
 export const axeSource: string = require('axe-core').source
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--headless=new',
-    ],
-  })
-}
 
 /** Builds `@safe-place/console` into its `dist/` (what the hub serves), in production mode. */
 export async function buildConsole(): Promise<void> {
