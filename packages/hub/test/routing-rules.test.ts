@@ -3,31 +3,29 @@ import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadConfig } from '../src/config'
 import { messages } from '../src/db/schema'
-import { createReceiver } from '../src/delivery/receivers-store'
 import type { HubSettingsInput } from '../src/settings'
-import { makeTestHub, postReport, sampleReport, type TestHub } from './support/test-hub'
+import {
+  addReceiver,
+  makeTestHub,
+  postReport,
+  sampleReport,
+  type TestHub,
+} from './support/test-hub'
 
 const publicLookup = async () => [{ address: '93.184.216.34', family: 4 }]
 
 async function hubWithTrustedFlagger(settings: HubSettingsInput) {
   const hub = await makeTestHub({ settings })
-  const receiver = await createReceiver(
-    hub.handle.db,
-    hub.keyring,
+  const receiver = await addReceiver(
+    hub,
     {
-      partnerId: hub.partnerId,
       kind: 'trusted_flagger',
       name: { fr: 'Signaleur de confiance', en: 'Trusted flagger' },
       purpose: { fr: 'Signale aux plateformes.', en: 'Notifies platforms.' },
       url: 'https://flagger.example/hooks',
       profile: 'notice',
-      filters: {},
       consentRequired: false,
-      consentTextVersion: '1',
-      concurrency: 1,
-      ratePerSecond: 10,
     },
-    new Date(),
     { ssrf: {}, lookup: publicLookup },
   )
   return { hub, receiverId: receiver.id }

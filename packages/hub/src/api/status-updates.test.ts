@@ -1,31 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { makeTestHub, type TestHub } from '../../test/support/test-hub'
+import { addReceiver, makeTestHub, type TestHub } from '../../test/support/test-hub'
 import { createApiKey } from '../admin/api-keys'
-import { createReceiver } from '../delivery/receivers-store'
 
 let hub: TestHub
 let receiverKey: string
 beforeEach(async () => {
   hub = await makeTestHub()
-  const receiver = await createReceiver(
-    hub.handle.db,
-    hub.keyring,
-    {
-      partnerId: hub.partnerId,
-      kind: 'federation',
-      name: { fr: 'Fédération', en: 'Federation' },
-      purpose: { fr: 'Accompagner', en: 'Support' },
-      url: 'http://127.0.0.1:9/hooks',
-      profile: 'full',
-      filters: {},
-      consentRequired: true,
-      consentTextVersion: '1',
-      concurrency: 1,
-      ratePerSecond: 10,
-    },
-    new Date(),
-    { ssrf: { allowHttp: true, allowCidrs: ['127.0.0.1/32'] } },
-  )
+  const receiver = await addReceiver(hub)
   receiverKey = (
     await createApiKey(
       hub.handle.db,

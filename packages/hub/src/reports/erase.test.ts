@@ -1,13 +1,13 @@
 import { Receipt } from '@safe-place/schemas'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
+  addReceiver,
   EMAIL,
   makeTestHub,
   postReport,
   sampleReport,
   type TestHub,
 } from '../../test/support/test-hub'
-import { createReceiver } from '../delivery/receivers-store'
 
 let hub: TestHub
 beforeEach(async () => {
@@ -47,25 +47,7 @@ const bodyOf = async (attemptId: string) =>
 
 describe('erasing a report', () => {
   it('also erases what receivers answered to its deliveries, and only its own', async () => {
-    const receiver = await createReceiver(
-      hub.handle.db,
-      hub.keyring,
-      {
-        partnerId: hub.partnerId,
-        kind: 'federation',
-        name: { fr: 'Fédération', en: 'Federation' },
-        purpose: { fr: 'Accompagner', en: 'Support' },
-        url: 'http://127.0.0.1:9/hooks',
-        profile: 'full',
-        filters: {},
-        consentRequired: true,
-        consentTextVersion: '1',
-        concurrency: 1,
-        ratePerSecond: 10,
-      },
-      new Date(),
-      { ssrf: { allowHttp: true, allowCidrs: ['127.0.0.1/32'] } },
-    )
+    const receiver = await addReceiver(hub)
     const withdrawn = await deliveredWithEcho(receiver.id, 'att_withdrawn')
     await deliveredWithEcho(receiver.id, 'att_kept')
     expect(await bodyOf('att_withdrawn')).toContain(EMAIL)

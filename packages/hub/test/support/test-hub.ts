@@ -8,13 +8,14 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
-import type { ReportIntakeInput } from '@safe-place/schemas'
+import type { ReceiverCreate, ReportIntakeInput } from '@safe-place/schemas'
 import { createApiKey } from '../../src/admin/api-keys'
 import { createPartner } from '../../src/admin/partners'
 import { createSiteKey } from '../../src/admin/site-keys'
 import { createHub, type HubApp, type HubOptions } from '../../src/app'
 import { Keyring } from '../../src/crypto/keyring'
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '../../src/db/client'
+import { createReceiver, type ReceiverStoreOptions } from '../../src/delivery/receivers-store'
 
 export const ORIGIN = 'https://partner.example'
 
@@ -82,6 +83,39 @@ export async function makeTestHub(
       rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** Plain http to 127.0.0.1 only, as the demo runs. */
+export const LOOPBACK_RECEIVERS: ReceiverStoreOptions = {
+  ssrf: { allowHttp: true, allowCidrs: ['127.0.0.1/32'] },
+}
+
+/** A receiver of the hub's partner: the federation, on 127.0.0.1, unless `input` says otherwise. */
+export function addReceiver(
+  hub: TestHub,
+  input: Partial<ReceiverCreate> = {},
+  options: ReceiverStoreOptions = LOOPBACK_RECEIVERS,
+) {
+  return createReceiver(
+    hub.handle.db,
+    hub.keyring,
+    {
+      partnerId: hub.partnerId,
+      kind: 'federation',
+      name: { fr: 'Fédération', en: 'Federation' },
+      purpose: { fr: 'Accompagner', en: 'Support' },
+      url: 'http://127.0.0.1:9/hooks',
+      profile: 'full',
+      filters: {},
+      consentRequired: true,
+      consentTextVersion: '1',
+      concurrency: 1,
+      ratePerSecond: 10,
+      ...input,
+    },
+    new Date(),
+    options,
+  )
 }
 
 export const DESCRIPTION = 'Il me menace tous les soirs depuis le compte zq_secret_handle_91'
