@@ -31,7 +31,7 @@ import type { HubEnv } from '../http/env'
 import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { idParam, jsonBody } from '../http/openapi-params'
-import { replayOneMessage } from './message-replay'
+import { replayOneMessage, replayOneResponses } from './message-replay'
 
 const tags = ['Console']
 const oneErrors = errorResponses('unauthorized', 'forbidden', 'not_found')
@@ -126,11 +126,7 @@ export const consoleReplayRoute = createRoute({
   ...route('post', '/v1/console/messages/{id}/replay'),
   summary: 'Replay one message',
   request: { params: idParam },
-  responses: {
-    200: jsonContent(DeliveryMessage, 'Queued again'),
-    ...oneErrors,
-    ...errorResponses('conflict', 'report_withdrawn'),
-  },
+  responses: { ...oneErrors, ...replayOneResponses },
 })
 
 export function consoleDeliveryRoutes(): OpenAPIHono<HubEnv> {

@@ -2,11 +2,18 @@
  * Replaying one message, as both the operator API and the console answer it: the replay's
  * outcome as a typed error, or the message's new summary. Access is checked by the caller.
  */
-import type { DeliveryMessage } from '@safe-place/schemas'
+import { DeliveryMessage } from '@safe-place/schemas'
 import { getMessageSummary } from '../delivery/messages-store'
 import { replayMessage } from '../delivery/replay'
 import { HubError } from '../http/hub-error'
+import { errorResponses, jsonContent } from '../http/openapi-errors'
 import type { HubRuntime } from '../runtime'
+
+/** What a replay route answers, besides its own authentication errors. */
+export const replayOneResponses = {
+  200: jsonContent(DeliveryMessage, 'Queued again'),
+  ...errorResponses('not_found', 'conflict', 'report_withdrawn'),
+}
 
 export async function replayOneMessage(hub: HubRuntime, id: string): Promise<DeliveryMessage> {
   // In this process's write turn, so the answer is the replayed state: the engine's writer

@@ -12,7 +12,7 @@ import type { HubEnv } from '../http/env'
 import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { idParam } from '../http/openapi-params'
-import { replayOneMessage } from './message-replay'
+import { replayOneMessage, replayOneResponses } from './message-replay'
 
 const security = [{ apiKey: [] }]
 const tags = ['Receivers']
@@ -61,11 +61,7 @@ export const replayMessageRoute = createRoute({
   security,
   summary: 'Replay one message',
   request: { params: idParam },
-  responses: {
-    200: jsonContent(DeliveryMessage, 'Queued again'),
-    ...oneErrors,
-    ...errorResponses('conflict', 'report_withdrawn'),
-  },
+  responses: { ...oneErrors, ...replayOneResponses },
 })
 
 export function messageRoutes(): OpenAPIHono<HubEnv> {
