@@ -8,6 +8,7 @@ import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import {
+  CategoryCode,
   ErrorBody,
   type ErrorCode,
   errorCodes,
@@ -26,23 +27,8 @@ export const SITE_KEY = 'sk_test_widget0001'
 export const testConfig = (challengeRequired: boolean): WidgetConfig =>
   WidgetConfig.parse({
     partner: { name: 'Demo partner' },
-    categories: [
-      'harassment',
-      'insult_bullying',
-      'threat',
-      'sexist_hate',
-      'hate_speech',
-      'ncii',
-      'sexual_deepfake',
-      'sextortion',
-      'cyberstalking',
-      'doxxing',
-      'impersonation',
-      'defamation_disinfo',
-      'minor_sexual',
-      'self_harm_risk',
-      'other',
-    ],
+    // Every category, in the taxonomy's order.
+    categories: CategoryCode.options,
     receivers: [
       {
         id: 'rcv_federation0001',
