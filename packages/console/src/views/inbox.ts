@@ -3,22 +3,11 @@
  * urgent ones first, and "show more" following the hub's cursor.
  */
 import type { ConsoleReceiver, ReportListItem } from '@safe-place/schemas'
-import { categories, platforms } from '@safe-place/schemas/data'
+import { categories, platforms, reportStatuses } from '@safe-place/schemas/data'
 import { html, nothing } from 'lit'
 import { categoryLabel, dateTime, platformLabel } from '../format'
 import { codeKey } from '../i18n/index'
 import { ConsoleView } from './view'
-
-const STATUSES = [
-  'received',
-  'routed',
-  'acknowledged',
-  'in_review',
-  'action_taken',
-  'no_action',
-  'referred_to_authorities',
-  'withdrawn',
-] as const
 
 interface Page {
   items: ReportListItem[]
@@ -121,7 +110,7 @@ export class InboxView extends ConsoleView {
           ${this.select(
             'status',
             t('filterStatus'),
-            STATUSES.map((s) => [s, t(codeKey('status', s) ?? 'none')]),
+            reportStatuses.map((s) => [s, t(codeKey('status', s) ?? 'none')]),
           )}
           ${this.select('urgent', t('filterUrgency'), [
             ['true', t('urgentOnly')],

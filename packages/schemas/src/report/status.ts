@@ -2,17 +2,9 @@
 import { z } from 'zod'
 import { boundedText } from '../primitives'
 import { reportLimits } from './limits'
+import { reportStatuses } from './status-codes'
 
-export const reportStatuses = [
-  'received',
-  'routed',
-  'acknowledged',
-  'in_review',
-  'action_taken',
-  'no_action',
-  'referred_to_authorities',
-  'withdrawn',
-] as const
+export { reportStatuses }
 export const ReportStatus = z.enum(reportStatuses)
 export type ReportStatus = z.infer<typeof ReportStatus>
 
