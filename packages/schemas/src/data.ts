@@ -6,7 +6,7 @@
  * import { categories, selectResources, helpResources } from '@safe-place/schemas/data'
  */
 
-export { type ErrorCode, errorCodes } from './error-codes'
+export { type ErrorCode, errorCodeForStatus, errorCodes } from './error-codes'
 export { headers } from './http-headers'
 export { type Locale, type LocalizedText, locales } from './locales'
 export * from './report/formats'

@@ -34,3 +34,26 @@ export const errorCodes = {
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type ErrorCode = keyof typeof errorCodes
+
+/**
+ * The code that stands for a bare HTTP status, when nothing more precise is known: an error
+ * raised by the framework rather than the hub, or an answer without an `ErrorBody` (a proxy's
+ * page). Hub and SDK map statuses alike through it.
+ */
+export function errorCodeForStatus(status: number): ErrorCode | undefined {
+  return statusCodes[status]
+}
+
+const statusCodes: Partial<Record<number, ErrorCode>> = {
+  400: 'invalid_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  500: 'internal_error',
+  503: 'service_unavailable',
+}

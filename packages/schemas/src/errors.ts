@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { type ErrorCode as ErrorCodeName, errorCodes } from './error-codes'
 
-export { errorCodes } from './error-codes'
+export { errorCodeForStatus, errorCodes } from './error-codes'
 export const ErrorCode = z.enum(Object.keys(errorCodes) as [ErrorCodeName, ...ErrorCodeName[]])
 export type ErrorCode = z.infer<typeof ErrorCode>
 

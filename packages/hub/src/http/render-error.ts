@@ -5,7 +5,7 @@
  * data and is never sent.
  */
 import type { ErrorBody, ErrorCode, ErrorDetail } from '@safe-place/schemas'
-import { errorCodes } from '@safe-place/schemas'
+import { errorCodeForStatus, errorCodes } from '@safe-place/schemas'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -32,26 +32,10 @@ export function errorResponse(
 }
 
 function fromHttpException(err: HTTPException): ErrorCode {
-  switch (err.status) {
-    case 400:
-      return /json/i.test(err.message) ? 'malformed_json' : 'invalid_request'
-    case 401:
-      return 'unauthorized'
-    case 403:
-      return 'forbidden'
-    case 404:
-      return 'not_found'
-    case 405:
-      return 'method_not_allowed'
-    case 413:
-      return 'payload_too_large'
-    case 415:
-      return 'unsupported_media_type'
-    case 429:
-      return 'rate_limited'
-    default:
-      return err.status >= 500 ? 'internal_error' : 'invalid_request'
-  }
+  if (err.status === 400 && /json/i.test(err.message)) return 'malformed_json'
+  return (
+    errorCodeForStatus(err.status) ?? (err.status >= 500 ? 'internal_error' : 'invalid_request')
+  )
 }
 
 /**

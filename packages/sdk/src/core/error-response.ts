@@ -2,34 +2,16 @@
  * Turns a hub answer that is not 2xx into a `SafePlaceError`: the `ErrorBody` when the hub sent
  * one, else a code derived from the status (a proxy's HTML 502 page is still a clear error).
  */
-import { ErrorBody, errorCodes, headers as headerNames } from '@safe-place/schemas'
+import {
+  ErrorBody,
+  errorCodeForStatus,
+  errorCodes,
+  headers as headerNames,
+} from '@safe-place/schemas'
 import { SafePlaceError, type SafePlaceErrorCode } from './errors'
 
 function codeForStatus(status: number): SafePlaceErrorCode {
-  switch (status) {
-    case 400:
-      return 'invalid_request'
-    case 401:
-      return 'unauthorized'
-    case 403:
-      return 'forbidden'
-    case 404:
-      return 'not_found'
-    case 405:
-      return 'method_not_allowed'
-    case 409:
-      return 'conflict'
-    case 413:
-      return 'payload_too_large'
-    case 415:
-      return 'unsupported_media_type'
-    case 429:
-      return 'rate_limited'
-    case 503:
-      return 'service_unavailable'
-    default:
-      return status >= 500 ? 'internal_error' : 'invalid_response'
-  }
+  return errorCodeForStatus(status) ?? (status >= 500 ? 'internal_error' : 'invalid_response')
 }
 
 /** Reads the body of a failed response into a `SafePlaceError`. */
