@@ -126,10 +126,6 @@ export class WriterThread implements StatementWriter {
     this.#o = options
   }
 
-  get lock(): ThreadWriteLock {
-    return this.#o.lock
-  }
-
   write(statements: WriteStatement[]): Promise<Row[][]> {
     if (this.#closed) return Promise.reject(new WriterThreadError('The writer thread is closed'))
     const worker = this.#worker ?? this.#spawn()
