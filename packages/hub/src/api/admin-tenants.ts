@@ -13,7 +13,6 @@ import {
   SiteKeyCreate,
   SiteKeyUpdate,
 } from '@safe-place/schemas'
-import type { Context } from 'hono'
 import { createApiKey, listApiKeys, revokeApiKey } from '../admin/api-keys'
 import { createPartner, listPartners } from '../admin/partners'
 import { createSiteKey, listSiteKeys, revokeSiteKey, updateSiteKey } from '../admin/site-keys'
@@ -22,6 +21,7 @@ import { jsonBodyErrorCodes } from '../http/body'
 import type { HubEnv } from '../http/env'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { idParam, jsonBody } from '../http/openapi-params'
+import { inWriteTurn } from '../http/write-turn'
 
 const security = [{ apiKey: [] }]
 const writeErrors = errorResponses(...jsonBodyErrorCodes, 'unauthorized', 'forbidden')
@@ -113,11 +113,6 @@ export const revokeApiKeyRoute = createRoute({
   responses: { 200: jsonContent(ApiKey, 'Revoked'), ...oneErrors },
 })
 
-/** Admin writes queue behind intake's group commits, so they never race them for the lock. */
-function write<T>(c: Context<HubEnv>, fn: () => Promise<T>): Promise<T> {
-  return c.get('hub').writeLock.run(fn)
-}
-
 export function adminTenantRoutes(): OpenAPIHono<HubEnv> {
   const app = new OpenAPIHono<HubEnv>()
   const operator = requireApiKey('operator')
@@ -128,7 +123,7 @@ export function adminTenantRoutes(): OpenAPIHono<HubEnv> {
   )
   app.openapi(createPartnerRoute, async (c) => {
     const { db, now } = c.get('hub')
-    return c.json(await write(c, () => createPartner(db, c.req.valid('json'), now())), 201)
+    return c.json(await inWriteTurn(c, () => createPartner(db, c.req.valid('json'), now())), 201)
   })
   app.openapi(listPartnersRoute, async (c) => {
     const { db } = c.get('hub')
@@ -140,7 +135,7 @@ export function adminTenantRoutes(): OpenAPIHono<HubEnv> {
   app.openapi(createSiteKeyRoute, async (c) => {
     const { db, now } = c.get('hub')
     return c.json(
-      await write(c, () =>
+      await inWriteTurn(c, () =>
         createSiteKey(db, tenantOf(c.get('principal')), c.req.valid('json'), now()),
       ),
       201,
@@ -157,7 +152,7 @@ export function adminTenantRoutes(): OpenAPIHono<HubEnv> {
   })
   app.openapi(updateSiteKeyRoute, async (c) => {
     const { db } = c.get('hub')
-    const key = await write(c, () =>
+    const key = await inWriteTurn(c, () =>
       updateSiteKey(db, tenantOf(c.get('principal')), c.req.valid('param').id, c.req.valid('json')),
     )
     return c.json(key, 200)
@@ -165,7 +160,7 @@ export function adminTenantRoutes(): OpenAPIHono<HubEnv> {
   app.openapi(revokeSiteKeyRoute, async (c) => {
     const { db, now } = c.get('hub')
     return c.json(
-      await write(c, () =>
+      await inWriteTurn(c, () =>
         revokeSiteKey(db, tenantOf(c.get('principal')), c.req.valid('param').id, now()),
       ),
       200,
@@ -176,7 +171,7 @@ export function adminTenantRoutes(): OpenAPIHono<HubEnv> {
   app.use('/v1/admin/api-keys/*', operator)
   app.openapi(createApiKeyRoute, async (c) => {
     const { db, now } = c.get('hub')
-    return c.json(await write(c, () => createApiKey(db, c.req.valid('json'), now())), 201)
+    return c.json(await inWriteTurn(c, () => createApiKey(db, c.req.valid('json'), now())), 201)
   })
   app.openapi(listApiKeysRoute, async (c) => {
     const { db } = c.get('hub')
@@ -185,7 +180,7 @@ export function adminTenantRoutes(): OpenAPIHono<HubEnv> {
   app.openapi(revokeApiKeyRoute, async (c) => {
     const { db, now } = c.get('hub')
     return c.json(
-      await write(c, () =>
+      await inWriteTurn(c, () =>
         revokeApiKey(db, tenantOf(c.get('principal')), c.req.valid('param').id, now()),
       ),
       200,

@@ -31,6 +31,7 @@ import type { HubEnv } from '../http/env'
 import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { idParam, jsonBody } from '../http/openapi-params'
+import { inWriteTurn } from '../http/write-turn'
 import { replayOneMessage, replayOneResponses } from './message-replay'
 
 const tags = ['Console']
@@ -166,9 +167,10 @@ export function consoleDeliveryRoutes(): OpenAPIHono<HubEnv> {
   app.openapi(consoleEnableRoute, async (c) => {
     const { db, engine, now } = c.get('hub')
     const row = await visibleReceiver(c, c.req.valid('param').id)
-    const updated = await updateReceiver(db, row.id, { enabled: true }, now(), {
-      ssrf: engine?.ssrf ?? {},
-    })
+    // No URL change, so no DNS check inside the write turn.
+    const updated = await inWriteTurn(c, () =>
+      updateReceiver(db, row.id, { enabled: true }, now(), { ssrf: engine?.ssrf ?? {} }),
+    )
     if (!updated) throw new HubError('not_found')
     engine?.wake()
     return c.json(await withHealth(c, updated), 200)
@@ -176,12 +178,11 @@ export function consoleDeliveryRoutes(): OpenAPIHono<HubEnv> {
   app.openapi(consoleDisableRoute, async (c) => {
     const { db, engine, now } = c.get('hub')
     const row = await visibleReceiver(c, c.req.valid('param').id)
-    const updated = await updateReceiver(
-      db,
-      row.id,
-      { enabled: false, disabledReason: c.req.valid('json').reason },
-      now(),
-      { ssrf: engine?.ssrf ?? {} },
+    const { reason } = c.req.valid('json')
+    const updated = await inWriteTurn(c, () =>
+      updateReceiver(db, row.id, { enabled: false, disabledReason: reason }, now(), {
+        ssrf: engine?.ssrf ?? {},
+      }),
     )
     if (!updated) throw new HubError('not_found')
     // The reason is the operator's text: kept in the database, not in the logs.
@@ -194,14 +195,14 @@ export function consoleDeliveryRoutes(): OpenAPIHono<HubEnv> {
   app.openapi(consoleRotateRoute, async (c) => {
     const { db, keyring, now } = c.get('hub')
     const row = await visibleReceiver(c, c.req.valid('param').id)
-    const rotated = await rotateReceiverSecret(db, keyring, row.id, now())
+    const rotated = await inWriteTurn(c, () => rotateReceiverSecret(db, keyring, row.id, now()))
     if (!rotated) throw new HubError('not_found')
     return c.json(rotated, 200)
   })
   app.openapi(consoleTestRoute, async (c) => {
     const { db, keyring, engine, now } = c.get('hub')
     const row = await visibleReceiver(c, c.req.valid('param').id)
-    const messageId = await sendTestMessage(db, keyring, row.id, now())
+    const messageId = await inWriteTurn(c, () => sendTestMessage(db, keyring, row.id, now()))
     engine?.wake()
     return c.json({ messageId }, 200)
   })
@@ -209,7 +210,9 @@ export function consoleDeliveryRoutes(): OpenAPIHono<HubEnv> {
     const { db, engine, now } = c.get('hub')
     const row = await visibleReceiver(c, c.req.valid('param').id)
     const { from, to } = c.req.valid('json')
-    const replayed = await replayFailedMessages(db, row.id, new Date(from), new Date(to), now())
+    const replayed = await inWriteTurn(c, () =>
+      replayFailedMessages(db, row.id, new Date(from), new Date(to), now()),
+    )
     engine?.wake()
     return c.json({ replayed }, 200)
   })

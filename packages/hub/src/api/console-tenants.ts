@@ -10,6 +10,7 @@ import { consoleSecurity, requireSession } from '../console/session-auth'
 import type { HubEnv } from '../http/env'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { idParam, jsonBody } from '../http/openapi-params'
+import { inWriteTurn } from '../http/write-turn'
 
 const tags = ['Console']
 const readErrors = errorResponses('unauthorized', 'forbidden')
@@ -89,23 +90,30 @@ export function consoleTenantRoutes(): OpenAPIHono<HubEnv> {
   })
   app.openapi(consoleCreatePartnerRoute, async (c) => {
     const { db, now } = c.get('hub')
-    return c.json(await createPartner(db, c.req.valid('json'), now()), 201)
+    return c.json(await inWriteTurn(c, () => createPartner(db, c.req.valid('json'), now())), 201)
   })
   app.openapi(consoleSiteKeysRoute, async (c) => {
     return c.json({ items: await listSiteKeys(c.get('hub').db, undefined) }, 200)
   })
   app.openapi(consoleCreateSiteKeyRoute, async (c) => {
     const { db, now } = c.get('hub')
-    return c.json(await createSiteKey(db, undefined, c.req.valid('json'), now()), 201)
+    const created = await inWriteTurn(c, () =>
+      createSiteKey(db, undefined, c.req.valid('json'), now()),
+    )
+    return c.json(created, 201)
   })
   app.openapi(consoleUpdateSiteKeyRoute, async (c) => {
     const { db } = c.get('hub')
     const { id } = c.req.valid('param')
-    return c.json(await updateSiteKey(db, undefined, id, c.req.valid('json')), 200)
+    const updated = await inWriteTurn(c, () =>
+      updateSiteKey(db, undefined, id, c.req.valid('json')),
+    )
+    return c.json(updated, 200)
   })
   app.openapi(consoleRevokeSiteKeyRoute, async (c) => {
     const { db, now } = c.get('hub')
-    return c.json(await revokeSiteKey(db, undefined, c.req.valid('param').id, now()), 200)
+    const id = c.req.valid('param').id
+    return c.json(await inWriteTurn(c, () => revokeSiteKey(db, undefined, id, now())), 200)
   })
   return app
 }

@@ -22,6 +22,7 @@ import type { HubEnv } from '../http/env'
 import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { idParam, jsonBody } from '../http/openapi-params'
+import { inWriteTurn } from '../http/write-turn'
 
 const security = [{ apiKey: [] }]
 const tags = ['Receivers']
@@ -157,14 +158,15 @@ export function receiverRoutes(): OpenAPIHono<HubEnv> {
   })
   app.openapi(rotateSecretRoute, async (c) => {
     const { db, keyring, now } = c.get('hub')
-    const rotated = await rotateReceiverSecret(db, keyring, c.req.valid('param').id, now())
+    const id = c.req.valid('param').id
+    const rotated = await inWriteTurn(c, () => rotateReceiverSecret(db, keyring, id, now()))
     if (!rotated) throw new HubError('not_found')
     return c.json(rotated, 200)
   })
   app.openapi(testReceiverRoute, async (c) => {
     const { db, keyring, engine, now } = c.get('hub')
     const row = await visible(c, c.req.valid('param').id)
-    const messageId = await sendTestMessage(db, keyring, row.id, now())
+    const messageId = await inWriteTurn(c, () => sendTestMessage(db, keyring, row.id, now()))
     engine?.wake()
     return c.json({ messageId }, 200)
   })
@@ -172,7 +174,9 @@ export function receiverRoutes(): OpenAPIHono<HubEnv> {
     const { db, engine, now } = c.get('hub')
     const row = await visible(c, c.req.valid('param').id)
     const { from, to } = c.req.valid('json')
-    const replayed = await replayFailedMessages(db, row.id, new Date(from), new Date(to), now())
+    const replayed = await inWriteTurn(c, () =>
+      replayFailedMessages(db, row.id, new Date(from), new Date(to), now()),
+    )
     engine?.wake()
     return c.json({ replayed }, 200)
   })
