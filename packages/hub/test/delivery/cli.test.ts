@@ -29,45 +29,20 @@ describe('receiver and deliveries CLI', () => {
     const partner = (
       await cli('partner', 'add', '--name', 'Fédération', '--kind', 'federation')
     ).json() as { id: string }
-    const refused = await cli(
+    // The same receiver, refused while plain http to loopback is not allowed, then added.
+    const add = [
       'receiver',
       'add',
-      '--partner',
-      partner.id,
-      '--kind',
-      'federation',
-      '--name',
-      'Fédé',
-      '--purpose',
-      'Soutien',
-      '--url',
-      'http://127.0.0.1:9999/hook',
-      '--profile',
-      'full',
-    )
+      ...['--partner', partner.id, '--kind', 'federation', '--name', 'Fédé'],
+      ...['--purpose', 'Soutien', '--url', 'http://127.0.0.1:9999/hook', '--profile', 'full'],
+    ]
+    const refused = await cli(...add)
     expect(refused.code).toBe(1)
     expect(refused.err).toMatch(/https|loopback/)
 
     process.env.WEBHOOK_ALLOW_HTTP = '1'
     process.env.WEBHOOK_ALLOW_CIDRS = '127.0.0.1/32'
-    const added = await cli(
-      'receiver',
-      'add',
-      '--partner',
-      partner.id,
-      '--kind',
-      'federation',
-      '--name',
-      'Fédé',
-      '--purpose',
-      'Soutien',
-      '--url',
-      'http://127.0.0.1:9999/hook',
-      '--profile',
-      'full',
-      '--countries',
-      'FR,BE',
-    )
+    const added = await cli(...add, '--countries', 'FR,BE')
     expect(added.code, added.err).toBe(0)
     const receiver = added.json() as {
       id: string
