@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { join } from 'node:path'
-import { openDatabase } from '@safe-place/hub'
+import { createClient } from '@libsql/client'
 import { type Receipt, ReportIntake } from '@safe-place/schemas'
 import { createSafePlaceClient } from '@safe-place/sdk'
 import fc from 'fast-check'
@@ -361,7 +361,8 @@ describe('abuse: a hub process under hostile input', () => {
     expect(fresh.status).toBe(201)
     expect(hub.logs.filter((l) => l.includes('"unhandled error"'))).toEqual([])
 
-    const { client, close } = await openDatabase({ url: `file:${join(dir.path, 'hub.db')}` })
+    const client = createClient({ url: `file:${join(dir.path, 'hub.db')}` })
+    const close = () => client.close()
     try {
       const rows = async (sql: string) => (await client.execute(sql)).rows
       expect((await rows('PRAGMA integrity_check'))[0]?.[0]).toBe('ok')

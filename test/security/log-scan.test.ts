@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { openDatabase } from '@safe-place/hub'
+import { createClient } from '@libsql/client'
 import { createSafePlaceClient } from '@safe-place/sdk'
 import { createSafePlaceAdmin } from '@safe-place/sdk/admin'
 import { verifyWebhook, verifyWebhookMessage } from '@safe-place/sdk/webhooks'
@@ -232,13 +232,13 @@ describe('logs of a full run at trace level', () => {
 
     // The database, too: after the withdrawal no readable column holds the personal values —
     // not even the receiver's first answer, which echoed the whole payload.
-    const db = await openDatabase({ url: `file:${join(dir.path, 'hub.db')}` })
+    const db = createClient({ url: `file:${join(dir.path, 'hub.db')}` })
     try {
-      const answers = await db.client.execute('SELECT response_body FROM delivery_attempts')
+      const answers = await db.execute('SELECT response_body FROM delivery_attempts')
       expect(answers.rows.length).toBeGreaterThan(0)
       for (const value of [EMAIL, DESCRIPTION, TARGET_HANDLE, 'zq_system_handle_57']) {
         for (const table of ['reports', 'delivery_attempts', 'messages', 'timeline_events']) {
-          const rows = await db.client.execute(`SELECT * FROM ${table}`)
+          const rows = await db.execute(`SELECT * FROM ${table}`)
           expect(JSON.stringify(rows.rows), `${value} in ${table}`).not.toContain(value)
         }
       }

@@ -139,10 +139,10 @@ async function startListener(): Promise<Listener> {
 /** A hub in this process with exactly these delivery settings (nothing from `process.env`). */
 async function bootHub(dataDir: string, env: Record<string, string>): Promise<RunningHub> {
   const config = loadConfig(
-    { ...hubEnv(dataDir), LOG_LEVEL: 'silent' },
+    { ...hubEnv(dataDir), LOG_LEVEL: 'silent', ...env },
     { host: '127.0.0.1', port: 0 },
   )
-  return startHub(config, { env })
+  return startHub(config)
 }
 
 describe('SSRF matrix', { timeout: 60_000 }, () => {

@@ -1,10 +1,10 @@
 /**
- * Read access to a hub's database file from a suite, through `@safe-place/hub`'s public
- * `openDatabase`: what the admin API does not show (attempt worker ids, leases, integrity).
- * Reads only; the hub processes own every write.
+ * Read access to a hub's database file from a suite, with a libSQL connection of its own: what
+ * the admin API does not show (attempt worker ids, leases, integrity). Reads only; the hub
+ * processes own every write.
  */
 import { join } from 'node:path'
-import { openDatabase } from '@safe-place/hub'
+import { createClient } from '@libsql/client'
 
 export interface HubDb {
   all<T>(sql: string, args?: (string | number | null)[]): Promise<T[]>
@@ -12,13 +12,13 @@ export interface HubDb {
 }
 
 export async function openHubDb(dataDir: string): Promise<HubDb> {
-  const handle = await openDatabase({ url: `file:${join(dataDir, 'hub.db')}` })
+  const client = createClient({ url: `file:${join(dataDir, 'hub.db')}` })
   return {
     async all<T>(sql: string, args: (string | number | null)[] = []) {
-      const result = await handle.client.execute({ sql, args })
+      const result = await client.execute({ sql, args })
       return result.rows.map((row) => ({ ...row }) as T)
     },
-    close: () => handle.close(),
+    close: () => client.close(),
   }
 }
 

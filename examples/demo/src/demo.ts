@@ -7,14 +7,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { servePlainHtml } from '@safe-place/example-plain-html'
 import { type Role, type RunningReceiver, startReceiver } from '@safe-place/example-receiver'
-import {
-  createApiKey,
-  loadConfig,
-  migrateDatabase,
-  openDatabase,
-  type RunningHub,
-  startHub,
-} from '@safe-place/hub'
+import { createApiKey, loadConfig, openDatabase, type RunningHub, startHub } from '@safe-place/hub'
 import { claimPort } from './ports'
 import { seedDemo } from './seed'
 import { type DemoState, readState, writeState } from './state'
@@ -56,17 +49,15 @@ const defaultReceiverPorts: Record<Role, number> = {
 
 /** A new install's first step: an operator key, made on the database directly. */
 async function bootstrap(databaseUrl: string): Promise<DemoState> {
-  const handle = await openDatabase({ url: databaseUrl })
+  const database = await openDatabase({ url: databaseUrl })
   try {
-    await migrateDatabase(handle.db)
-    const key = await createApiKey(
-      handle.db,
-      { name: 'Opérateur de la démo', scope: 'operator' },
-      new Date(),
+    await database.migrate()
+    const key = await database.write((tx) =>
+      createApiKey(tx, { name: 'Opérateur de la démo', scope: 'operator' }, new Date()),
     )
     return { operatorKey: key.secret, receivers: {} }
   } finally {
-    handle.close()
+    await database.close()
   }
 }
 
@@ -97,18 +88,17 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       started.push(receivers[role])
     }
 
-    const config = loadConfig(process.env, {
+    // Loopback receivers over plain HTTP, for this demo only: the SSRF guard keeps refusing
+    // every other private address.
+    const env = { ...process.env, WEBHOOK_ALLOW_HTTP: '1', WEBHOOK_ALLOW_CIDRS: '127.0.0.1/32' }
+    const config = loadConfig(env, {
       dataDir,
       databaseUrl,
       host,
       port: hubPort,
       logLevel: options.hubLogLevel ?? 'warn',
     })
-    // Loopback receivers over plain HTTP, for this demo only: the SSRF guard keeps refusing
-    // every other private address.
-    const hub: RunningHub = await startHub(config, {
-      env: { ...process.env, WEBHOOK_ALLOW_HTTP: '1', WEBHOOK_ALLOW_CIDRS: '127.0.0.1/32' },
-    })
+    const hub: RunningHub = await startHub(config)
     started.push(hub)
 
     const pageOrigin = `http://${host}:${pagePort}`

@@ -9,31 +9,36 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
+import { createClient } from '@libsql/client'
 import { Hono } from 'hono'
 import pino from 'pino'
 import { createPartner } from '../src/admin/partners'
 import { createSiteKey } from '../src/admin/site-keys'
 import { createHub } from '../src/app'
 import { Keyring } from '../src/crypto/keyring'
-import { migrateDatabase, openDatabase } from '../src/db/client'
+import { openDatabase } from '../src/db/client'
 import { createLogger } from '../src/logging/logger'
 
 const dir = mkdtempSync(join(tmpdir(), 'sp-bench-'))
-const handle = await openDatabase({ url: `file:${join(dir, 'hub.db')}` })
-await migrateDatabase(handle.db)
+const url = `file:${join(dir, 'hub.db')}`
+const handle = await openDatabase({ url })
+await handle.migrate()
 const now = new Date()
-const partner = await createPartner(handle.db, { name: 'Bench', kind: 'brand' }, now)
-const site = await createSiteKey(
-  handle.db,
-  undefined,
-  {
-    partnerId: partner.id,
-    allowedOrigins: ['https://bench.example'],
-    requireChallenge: false,
-    rateLimitPerMinute: 100_000,
-  },
-  now,
-)
+const site = await handle.write(async (tx) => {
+  const partner = await createPartner(tx, { name: 'Bench', kind: 'brand' }, now)
+  return createSiteKey(
+    tx,
+    undefined,
+    {
+      partnerId: partner.id,
+      allowedOrigins: ['https://bench.example'],
+      requireChallenge: false,
+      rateLimitPerMinute: 100_000,
+    },
+    now,
+  )
+})
+const inspect = createClient({ url })
 // Logs as `serve` does by default (LOG_LEVEL=info: one JSON line per request), written to
 // /dev/null instead of a terminal so the bench measures the hub, not the terminal.
 const logger = createLogger(
@@ -41,7 +46,7 @@ const logger = createLogger(
   pino.destination({ dest: '/dev/null', sync: true }),
 )
 const hub = createHub({
-  db: handle.db,
+  database: handle,
   logger,
   keyring: new Keyring({ id: 'bench', key: randomBytes(32) }),
   // Limits raised so the bench measures intake, not the limiter.
@@ -57,7 +62,7 @@ root.get('/bench/cpu', (c) => {
   return c.json({ micros: user + system })
 })
 root.get('/bench/count', async (c) => {
-  const rows = await handle.client.execute('select count(*) as n from reports')
+  const rows = await inspect.execute('select count(*) as n from reports')
   return c.json({ reports: Number(rows.rows[0]?.n) })
 })
 root.route('/', hub)

@@ -5,8 +5,9 @@
  * runtime Hono runs on; `server.ts` is the Node entry.
  *
  * @example
- * const { db } = await openDatabase({ url: 'file:./data/hub.db' })
- * const app = createHub({ db, keyring })
+ * const database = await openDatabase({ url: 'file:./data/hub.db' })
+ * await database.migrate()
+ * const app = createHub({ database, keyring })
  * serve({ fetch: app.fetch, port: 3000 })
  */
 import { randomBytes } from 'node:crypto'
@@ -14,24 +15,24 @@ import { swaggerUI } from '@hono/swagger-ui'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { routeGroups } from './api/index'
 import type { Keyring } from './crypto/keyring'
-import type { Database } from './db/client'
-import { GroupCommit } from './db/group-commit'
+import type { DatabaseHandle } from './db/client'
 import type { DeliveryEngine } from './delivery/engine'
 import { jsonBodyGuard } from './http/body'
 import { publicCors } from './http/cors'
 import { defaultHook } from './http/default-hook'
 import type { HubEnv } from './http/env'
-import { HubError } from './http/hub-error'
 import { RateLimiter } from './http/rate-limiter'
 import { onError } from './http/render-error'
 import { requestContext } from './http/request-context'
+import { HubError } from './hub-error'
 import { createLogger, type Logger } from './logging/logger'
 import { mergeRoutingRules } from './routing/rules'
 import type { HubRuntime } from './runtime'
 import { HubSettings, type HubSettingsInput } from './settings'
 
 export interface HubOptions {
-  db: Database
+  /** The database (`openDatabase`), migrated; share it with the delivery engine. */
+  database: DatabaseHandle
   keyring: Keyring
   logger?: Logger
   settings?: HubSettingsInput
@@ -45,12 +46,11 @@ export interface HubOptions {
 export type HubApp = OpenAPIHono<HubEnv>
 
 export function createHub(options: HubOptions): HubApp {
-  const writes = new GroupCommit(options.db)
-  // The delivery engine's writes queue behind intake's batches (see delivery/writer.ts).
-  options.engine?.attachWriter?.(writes)
   const settings = HubSettings.parse(options.settings ?? {})
   const hub: HubRuntime = {
-    db: options.db,
+    db: options.database.db,
+    write: options.database.write,
+    writeRows: options.database.writeRows,
     keyring: options.keyring,
     logger: options.logger ?? createLogger('silent'),
     settings,
@@ -62,8 +62,6 @@ export function createHub(options: HubOptions): HubApp {
       clientReports: new RateLimiter(),
       clientReceipts: new RateLimiter(),
     },
-    writes,
-    writeLock: { run: (fn) => writes.exclusive(fn) },
     powHmacKey: options.powHmacKey ?? randomBytes(32).toString('base64url'),
   }
 

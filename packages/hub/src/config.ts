@@ -7,10 +7,12 @@
  * current), `HOST`, `PORT`, `LOG_LEVEL`, `NODE_ENV`, `SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE`,
  * `SAFE_PLACE_RECEIPT_TRIES_PER_MINUTE`, `SAFE_PLACE_SITE_KEY_RATE_MULTIPLIER`,
  * `SAFE_PLACE_TRUST_PROXY`, `SAFE_PLACE_RETENTION_ATTACHMENTS_DAYS`,
- * `SAFE_PLACE_RETENTION_CLOSED_DAYS`, `SAFE_PLACE_RETENTION_ANY_DAYS`.
+ * `SAFE_PLACE_RETENTION_CLOSED_DAYS`, `SAFE_PLACE_RETENTION_ANY_DAYS`, and the delivery
+ * settings (`DELIVERY_ENGINE`, `SVIX_*`, `WEBHOOK_*`: see `delivery/config.ts`).
  */
 import { join } from 'node:path'
 import { z } from 'zod'
+import { Cidrs, DeliverySettings, Duration, Durations } from './delivery/config'
 import { parseRoutingRulesOverride } from './routing/rules-config'
 import { HubSettings } from './settings'
 
@@ -32,6 +34,7 @@ export const HubConfig = z.object({
   port: intFromEnv(0, 65535),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   settings: HubSettings,
+  delivery: DeliverySettings,
 })
 export type HubConfig = z.infer<typeof HubConfig>
 
@@ -55,6 +58,22 @@ const envNames: Record<string, string> = {
   'settings.retention.attachmentsDays': 'SAFE_PLACE_RETENTION_ATTACHMENTS_DAYS',
   'settings.retention.closedReportDays': 'SAFE_PLACE_RETENTION_CLOSED_DAYS',
   'settings.retention.anyReportDays': 'SAFE_PLACE_RETENTION_ANY_DAYS',
+  'delivery.engine': 'DELIVERY_ENGINE',
+  'delivery.svix.apiKey': 'SVIX_API_KEY',
+  'delivery.svix.serverUrl': 'SVIX_SERVER_URL',
+  'delivery.svix.payloadRetentionDays': 'SVIX_PAYLOAD_RETENTION_DAYS',
+  'delivery.retryScheduleMs': 'WEBHOOK_RETRY_SCHEDULE',
+  'delivery.disableAfterMs': 'WEBHOOK_DISABLE_AFTER',
+  'delivery.timeoutMs': 'WEBHOOK_TIMEOUT',
+}
+
+/** The variable behind a setting's path: its own, or its nearest parent's (`a.b.0` → `a.b`). */
+function envNameOf(path: readonly PropertyKey[]): string {
+  for (let end = path.length; end > 0; end--) {
+    const name = envNames[path.slice(0, end).join('.')]
+    if (name) return name
+  }
+  return path.join('.')
 }
 
 type Env = Record<string, string | undefined>
@@ -98,6 +117,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     port: overrides.port ?? env.PORT ?? 3000,
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
+    delivery: deliveryFromEnv(env),
     settings: HubSettings.parse({
       clientReportsPerMinute: num('SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE', 1, 1_000_000),
       clientReceiptTriesPerMinute: num('SAFE_PLACE_RECEIPT_TRIES_PER_MINUTE', 1, 1_000_000),
@@ -118,9 +138,31 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
   const result = HubConfig.safeParse(candidate)
   if (!result.success) {
     const issue = result.error.issues[0]
-    const path = issue?.path.join('.') ?? ''
-    const name = envNames[path] ?? path
+    const name = envNameOf(issue?.path ?? [])
     throw new ConfigError(`${name}: ${issue?.message ?? 'invalid'}`)
   }
   return result.data
+}
+
+/** The delivery settings the environment gives; durations, flags and ranges checked here. */
+function deliveryFromEnv(env: Env): unknown {
+  const value = <T>(name: string, schema: z.ZodType<T>) =>
+    parseEnvValue(name, env[name], schema) as T | undefined
+  const apiKey = env.SVIX_API_KEY || undefined
+  return {
+    engine: env.DELIVERY_ENGINE || undefined,
+    svix: apiKey && {
+      apiKey,
+      serverUrl: env.SVIX_SERVER_URL || undefined,
+      payloadRetentionDays: value('SVIX_PAYLOAD_RETENTION_DAYS', intFromEnv(1, 90)),
+    },
+    ssrf: {
+      allowHttp: value('WEBHOOK_ALLOW_HTTP', boolFromEnv) ?? false,
+      allowPrivateNetworks: value('WEBHOOK_ALLOW_PRIVATE_NETWORKS', boolFromEnv) ?? false,
+      allowCidrs: value('WEBHOOK_ALLOW_CIDRS', Cidrs),
+    },
+    retryScheduleMs: value('WEBHOOK_RETRY_SCHEDULE', Durations),
+    disableAfterMs: value('WEBHOOK_DISABLE_AFTER', Duration),
+    timeoutMs: value('WEBHOOK_TIMEOUT', Duration),
+  }
 }

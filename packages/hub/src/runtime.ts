@@ -1,19 +1,25 @@
 /**
  * What every handler needs, built once by `createHub` and put on the context as `hub`:
- * the database, the keyring, the logger, the settings, the delivery engine and the in-memory
- * rate limiters. Domain functions take the parts they need, never the Hono context.
+ * a read handle and the write gate, the keyring, the logger, the settings, the delivery engine
+ * and the in-memory rate limiters. Domain functions take the parts they need, never the Hono
+ * context: reads take a `ReadDb`, writes a `WriteTx` that only `hub.write` hands out.
  */
 import type { Logger } from 'pino'
 import type { Keyring } from './crypto/keyring'
-import type { Database } from './db/client'
-import type { GroupCommit } from './db/group-commit'
+import type { DatabaseHandle } from './db/client'
+import type { ReadDb } from './db/types'
 import type { DeliveryEngine } from './delivery/engine'
 import type { RateLimiter } from './http/rate-limiter'
 import type { RoutingRules } from './routing/rules'
 import type { HubSettings } from './settings'
 
 export interface HubRuntime {
-  db: Database
+  /** Reads only. */
+  db: ReadDb
+  /** The only way to change the database: a unit in this process's write turn. */
+  write: DatabaseHandle['write']
+  /** Planned rows inserted in this process's write turn (intake). */
+  writeRows: DatabaseHandle['writeRows']
   keyring: Keyring
   logger: Logger
   settings: HubSettings
@@ -26,13 +32,6 @@ export interface HubRuntime {
     clientReports: RateLimiter
     clientReceipts: RateLimiter
   }
-  /** This process's write transactions, group-committed (see `db/group-commit.ts`). */
-  writes: GroupCommit
-  /**
-   * Runs a unit that opens its own transaction, serialised with the group commits.
-   * Kept for routes that manage their own transaction (`api/status-updates.ts`).
-   */
-  writeLock: { run<T>(fn: () => Promise<T>): Promise<T> }
   /** HMAC key of the proof-of-work challenges, derived from the operator key. */
   powHmacKey: string
 }

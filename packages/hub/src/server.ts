@@ -8,14 +8,12 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createHub, type HubApp } from './app'
 import type { HubConfig } from './config'
-import { purgeExpiredSessions } from './console/session-store'
 import { loadKeyring } from './crypto/key-source'
-import { migrateDatabase, openDatabase } from './db/client'
-import { localDatabasePath } from './db/writer-thread'
-import { deliveryOptionsFromEnv } from './delivery/config'
+import { openDatabase } from './db/client'
 import { createDeliveryEngine } from './delivery/engine'
 import { createLogger } from './logging/logger'
-import { purgeExpired, scheduleRetention } from './retention/purge'
+import { scheduleRetention } from './retention/purge'
+import { runRetention } from './retention/run'
 
 export interface RunningHub {
   app: HubApp
@@ -23,18 +21,7 @@ export interface RunningHub {
   close(): Promise<void>
 }
 
-export interface StartHubOptions {
-  /**
-   * Where delivery settings (`WEBHOOK_*`, `DELIVERY_ENGINE`, `SVIX_*`) are read from; defaults
-   * to `process.env`. An embedder (the demo) passes its own instead of mutating the process's.
-   */
-  env?: Record<string, string | undefined>
-}
-
-export async function startHub(
-  config: HubConfig,
-  options: StartHubOptions = {},
-): Promise<RunningHub> {
+export async function startHub(config: HubConfig): Promise<RunningHub> {
   const logger = createLogger(config.logLevel)
   const keys = loadKeyring({
     keys: config.keys,
@@ -48,25 +35,24 @@ export async function startHub(
     )
   }
   logger.info({ keySource: keys.source, keyId: keys.keyring.currentId }, 'encryption key loaded')
-  const handle = await openDatabase({
+  const database = await openDatabase({
     url: config.databaseUrl,
     authToken: config.databaseAuthToken,
   })
-  await migrateDatabase(handle.db)
+  await database.migrate()
   logger.info(
     { database: config.databaseUrl.replace(/\/\/[^/]*@/, '//***@').split('?')[0] },
     'database ready',
   )
 
   const engine = createDeliveryEngine({
-    db: handle.db,
-    databasePath: localDatabasePath(config.databaseUrl),
+    database,
     keyring: keys.keyring,
     logger,
-    ...deliveryOptionsFromEnv(options.env ?? process.env),
+    ...config.delivery,
   })
   const app = createHub({
-    db: handle.db,
+    database,
     keyring: keys.keyring,
     logger,
     settings: config.settings,
@@ -75,10 +61,8 @@ export async function startHub(
   })
   engine.start()
   const stopRetention = scheduleRetention(async () => {
-    const purged = await purgeExpired(handle.db, config.settings.retention, new Date())
-    if (purged.attachments || purged.reports) logger.info(purged, 'retention purge')
-    const sessions = await purgeExpiredSessions(handle.db, new Date())
-    if (sessions) logger.info({ sessions }, 'expired console sessions removed')
+    const done = await runRetention(database, config.settings.retention, new Date())
+    if (Object.values(done).some((n) => n > 0)) logger.info(done, 'retention run')
   })
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -97,7 +81,7 @@ export async function startHub(
       stopRetention()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await engine.stop()
-      handle.close()
+      await database.close()
       logger.info('hub stopped')
     },
   }

@@ -1,6 +1,6 @@
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { attachmentContext } from '../src/intake/store-report'
+import { attachmentContext } from '../src/intake/plan-report'
 import { EXIF_MARKER, jpegWithGps, PNG_TEXT_MARKER, pngWithText } from './support/images'
 import { makeTestHub, postReport, sampleReport, type TestHub } from './support/test-hub'
 
@@ -19,7 +19,7 @@ function multipart(report: unknown, files: { data: Buffer; type: string; name: s
 }
 
 async function storedImages() {
-  const rows = await hub.handle.client.execute(
+  const rows = await hub.client.execute(
     'select id, data_sealed, media_type, width, height from attachments',
   )
   return rows.rows.map((r) => ({
@@ -91,7 +91,7 @@ describe('attachments', () => {
       raw: multipart(sampleReport(), [{ data: bomb, type: 'image/png', name: 'bomb.png' }]),
     })
     expect(res.status).toBe(422)
-    const rows = await hub.handle.client.execute('select count(*) as n from reports')
+    const rows = await hub.client.execute('select count(*) as n from reports')
     expect(Number(rows.rows[0]?.n)).toBe(0)
   })
 

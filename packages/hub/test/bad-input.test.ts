@@ -16,7 +16,7 @@ async function expectError(res: Response, status: number, code: string) {
 }
 
 async function reportCount() {
-  const rows = await hub.handle.client.execute('select count(*) as n from reports')
+  const rows = await hub.client.execute('select count(*) as n from reports')
   return Number(rows.rows[0]?.n)
 }
 

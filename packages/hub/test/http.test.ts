@@ -77,7 +77,7 @@ describe('over real HTTP on 127.0.0.1', () => {
 
   it('429 after the site key limit', async () => {
     const { hub, url } = await start()
-    await hub.handle.db.update(siteKeys).set({ rateLimitPerMinute: 1 })
+    await hub.handle.write((tx) => tx.update(siteKeys).set({ rateLimitPerMinute: 1 }))
     forgetSiteKeyCache()
     expect((await send(url, hub.siteKey, sampleReport())).status).toBe(201)
     expect((await send(url, hub.siteKey, sampleReport())).status).toBe(429)
@@ -85,10 +85,9 @@ describe('over real HTTP on 127.0.0.1', () => {
 
   it('requires and verifies the proof of work when the site key asks for it', async () => {
     const { hub, url } = await start({ powMaxNumber: 2000 })
-    await hub.handle.db
-      .update(siteKeys)
-      .set({ requireChallenge: true })
-      .where(eq(siteKeys.key, hub.siteKey))
+    await hub.handle.write((tx) =>
+      tx.update(siteKeys).set({ requireChallenge: true }).where(eq(siteKeys.key, hub.siteKey)),
+    )
     forgetSiteKeyCache()
     const missing = await send(url, hub.siteKey, sampleReport())
     expect(missing.status).toBe(403)

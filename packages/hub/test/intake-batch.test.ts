@@ -20,7 +20,7 @@ beforeEach(async () => {
 afterEach(() => hub.close())
 
 const count = async (sql: string) =>
-  Number((await hub.handle.client.execute(sql)).rows[0]?.n ?? Number.NaN)
+  Number((await hub.client.execute(sql)).rows[0]?.n ?? Number.NaN)
 
 describe('intake group commit', () => {
   it('stores every report of a batch when one drew a reference already taken', async () => {
@@ -49,7 +49,7 @@ describe('intake group commit', () => {
   it('takes an Idempotency-Key again once its answer has expired', async () => {
     const headers = { 'idempotency-key': 'expiring-key-0001' }
     const first = Receipt.parse(await (await postReport(hub, sampleReport(), { headers })).json())
-    await hub.handle.client.execute('update idempotency_keys set expires_at = 0')
+    await hub.client.execute('update idempotency_keys set expires_at = 0')
     const again = await postReport(hub, sampleReport(), { headers })
     expect(again.status).toBe(201)
     const second = Receipt.parse(await again.json())

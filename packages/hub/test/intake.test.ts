@@ -57,7 +57,7 @@ describe('POST /v1/reports', () => {
     hub.handle.close()
     const { handle } = await openTestDb(hub.dir)
     hub.handle = handle
-    const app = createHub({ db: handle.db, keyring: hub.keyring })
+    const app = createHub({ database: handle, keyring: hub.keyring })
     const res = await app.request(`/v1/reports/${receipt.reference}/status?locale=en`, {
       headers: { authorization: `Bearer ${receipt.receiptToken}` },
     })
@@ -106,7 +106,7 @@ describe('POST /v1/reports', () => {
     expect(answers.every((r) => r.status === 201)).toBe(true)
     expect(new Set(receipts.map((r) => r.reference)).size).toBe(1)
     expect(new Set(receipts.map((r) => r.receiptToken)).size).toBe(1)
-    const rows = await hub.handle.client.execute('select count(*) as n from reports')
+    const rows = await hub.client.execute('select count(*) as n from reports')
     expect(Number(rows.rows[0]?.n)).toBe(1)
   })
 

@@ -41,10 +41,10 @@ describe('rate limits under a raid', () => {
   it("does not spend the site key's budget on requests refused for their client", async () => {
     hub = await makeTestHub({ settings: { clientReportsPerMinute: 2 } })
     server = await listen(hub.app)
-    await hub.handle.db
-      .update(siteKeys)
-      .set({ rateLimitPerMinute: 3 })
-      .where(eq(siteKeys.key, hub.siteKey))
+    const siteKey = hub.siteKey
+    await hub.handle.write((tx) =>
+      tx.update(siteKeys).set({ rateLimitPerMinute: 3 }).where(eq(siteKeys.key, siteKey)),
+    )
     forgetSiteKeyCache()
 
     const raider: number[] = []

@@ -68,7 +68,7 @@ describe('status and withdrawal with the receipt', () => {
     expect(body.report).toBeNull()
     expect(body.summary.status).toBe('withdrawn')
     expect(body.summary.withdrawnAt).toBeTruthy()
-    const rows = await hub.handle.client.execute('select sealed, category from reports')
+    const rows = await hub.client.execute('select sealed, category from reports')
     expect(rows.rows[0]?.sealed).toBeNull()
     expect(rows.rows[0]?.category).toBe('threat')
 
@@ -77,7 +77,7 @@ describe('status and withdrawal with the receipt', () => {
   })
 
   it('leaves no plaintext description or contact in the database file (WAL checkpointed)', async () => {
-    await hub.handle.client.execute('PRAGMA wal_checkpoint(TRUNCATE)')
+    await hub.client.execute('PRAGMA wal_checkpoint(TRUNCATE)')
     const files = [hub.dbPath, `${hub.dbPath}-wal`]
     for (const file of files) {
       let bytes: Buffer

@@ -25,7 +25,8 @@ describe('site key cache', () => {
   it('refuses a key revoked through this process on the very next request', async () => {
     hub = await makeTestHub()
     expect((await send(hub)).status).toBe(201) // cached now
-    await revokeSiteKey(hub.handle.db, undefined, hub.siteKey, new Date())
+    const siteKey = hub.siteKey
+    await hub.handle.write((tx) => revokeSiteKey(tx, undefined, siteKey, new Date()))
     const refused = await send(hub)
     expect(refused.status).toBe(403)
     expect(await code(refused)).toBe('site_key_invalid')
@@ -36,10 +37,13 @@ describe('site key cache', () => {
     hub = await makeTestHub({ now: () => new Date(at) })
     expect((await send(hub)).status).toBe(201) // cached now
     // Another process revokes: nothing tells this one, only the cache's age does.
-    await hub.handle.db
-      .update(siteKeys)
-      .set({ revokedAt: new Date(at) })
-      .where(eq(siteKeys.key, hub.siteKey))
+    const siteKey = hub.siteKey
+    await hub.handle.write((tx) =>
+      tx
+        .update(siteKeys)
+        .set({ revokedAt: new Date(at) })
+        .where(eq(siteKeys.key, siteKey)),
+    )
     at += 4_000
     expect((await send(hub)).status).toBe(201)
     at += 1_001

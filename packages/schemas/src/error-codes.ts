@@ -20,6 +20,10 @@ export const errorCodes = {
     message: 'This Idempotency-Key was already used with a different request.',
   },
   report_withdrawn: { status: 410, message: 'This report was withdrawn and its data erased.' },
+  report_erased: {
+    status: 410,
+    message: "This report's personal data was erased (withdrawn or past its retention period).",
+  },
   payload_too_large: { status: 413, message: 'The request is too large.' },
   unsupported_media_type: { status: 415, message: 'This content type is not accepted.' },
   attachments_forbidden: {

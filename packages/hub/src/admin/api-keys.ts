@@ -3,14 +3,14 @@ import type { ApiKey, ApiKeyCreate, ApiKeyCreated } from '@safe-place/schemas'
 import { and, eq } from 'drizzle-orm'
 import { newApiKeySecret, sha256Hex } from '../auth/secrets'
 import { apiKeys, partners, receivers } from '../db/schema'
-import type { Executor } from '../db/transaction'
-import { HubError } from '../http/hub-error'
+import type { ReadDb, WriteTx } from '../db/types'
+import { HubError } from '../hub-error'
 import { newId } from '../ids'
 import { toApiKey } from './serialize'
 import { assertTenant, type Tenant } from './tenancy'
 
 export async function createApiKey(
-  db: Executor,
+  db: WriteTx,
   input: ApiKeyCreate,
   now: Date,
 ): Promise<ApiKeyCreated> {
@@ -52,7 +52,7 @@ export async function createApiKey(
   return { ...toApiKey(row!), secret }
 }
 
-export async function listApiKeys(db: Executor, tenant: Tenant): Promise<ApiKey[]> {
+export async function listApiKeys(db: ReadDb, tenant: Tenant): Promise<ApiKey[]> {
   const rows = await db
     .select()
     .from(apiKeys)
@@ -62,7 +62,7 @@ export async function listApiKeys(db: Executor, tenant: Tenant): Promise<ApiKey[
 }
 
 export async function revokeApiKey(
-  db: Executor,
+  db: WriteTx,
   tenant: Tenant,
   id: string,
   now: Date,

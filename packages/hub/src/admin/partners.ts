@@ -2,13 +2,13 @@
 import type { Partner, PartnerCreate } from '@safe-place/schemas'
 import { eq } from 'drizzle-orm'
 import { partners } from '../db/schema'
-import type { Executor } from '../db/transaction'
+import type { ReadDb, WriteTx } from '../db/types'
 import { newId } from '../ids'
 import { toPartner } from './serialize'
 import type { Tenant } from './tenancy'
 
 export async function createPartner(
-  db: Executor,
+  db: WriteTx,
   input: PartnerCreate,
   now: Date,
 ): Promise<Partner> {
@@ -19,7 +19,7 @@ export async function createPartner(
   return toPartner(row!)
 }
 
-export async function listPartners(db: Executor, tenant: Tenant): Promise<Partner[]> {
+export async function listPartners(db: ReadDb, tenant: Tenant): Promise<Partner[]> {
   const rows = tenant
     ? await db.select().from(partners).where(eq(partners.id, tenant))
     : await db.select().from(partners).orderBy(partners.createdAt)

@@ -15,8 +15,8 @@ import type {
 import { and, asc, desc, eq, exists, gte, lt, lte, or, type SQL } from 'drizzle-orm'
 import type { Keyring } from '../crypto/keyring'
 import { reports, timelineEvents } from '../db/schema'
-import type { Executor } from '../db/transaction'
-import { HubError } from '../http/hub-error'
+import type { ReadDb } from '../db/types'
+import { HubError } from '../hub-error'
 import { reportContext, type SealedContent } from '../intake/sealed-content'
 import type { ReportRow } from '../reports/receipt-access'
 import { noteContext } from '../reports/status-view'
@@ -65,7 +65,7 @@ export function reportFilters(query: ReportListQuery): (SQL | undefined)[] {
 }
 
 export async function listReports(
-  db: Executor,
+  db: ReadDb,
   tenant: Tenant,
   query: ReportListQuery,
 ): Promise<{ items: ReportListItem[]; nextCursor: string | null }> {
@@ -144,7 +144,7 @@ export function rebuildReport(row: ReportRow, sealed: SealedContent): Normalised
 }
 
 export async function reportDetail(
-  db: Executor,
+  db: ReadDb,
   keyring: Keyring,
   tenant: Tenant,
   reference: string,

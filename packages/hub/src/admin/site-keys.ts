@@ -4,9 +4,9 @@ import type { SiteKey, SiteKeyCreate, SiteKeyUpdate } from '@safe-place/schemas'
 import { and, eq } from 'drizzle-orm'
 import { forgetSiteKeyCache } from '../auth/site-key'
 import { partners, siteKeys } from '../db/schema'
-import type { Executor } from '../db/transaction'
+import type { ReadDb, WriteTx } from '../db/types'
 import { forgetOriginCache } from '../http/cors'
-import { HubError } from '../http/hub-error'
+import { HubError } from '../hub-error'
 import { newId } from '../ids'
 import { toSiteKey } from './serialize'
 import { assertTenant, type Tenant } from './tenancy'
@@ -17,7 +17,7 @@ function forgetCaches(): void {
 }
 
 export async function createSiteKey(
-  db: Executor,
+  db: WriteTx,
   tenant: Tenant,
   input: SiteKeyCreate,
   now: Date,
@@ -48,7 +48,7 @@ export async function createSiteKey(
 }
 
 export async function listSiteKeys(
-  db: Executor,
+  db: ReadDb,
   tenant: Tenant,
   partnerId?: string,
 ): Promise<SiteKey[]> {
@@ -64,7 +64,7 @@ export async function listSiteKeys(
   return rows.map(toSiteKey)
 }
 
-async function ownSiteKey(db: Executor, tenant: Tenant, id: string) {
+async function ownSiteKey(db: ReadDb, tenant: Tenant, id: string) {
   const [row] = await db.select().from(siteKeys).where(eq(siteKeys.id, id))
   if (!row) throw new HubError('not_found', 'No such site key.')
   assertTenant(tenant, row.partnerId)
@@ -72,7 +72,7 @@ async function ownSiteKey(db: Executor, tenant: Tenant, id: string) {
 }
 
 export async function updateSiteKey(
-  db: Executor,
+  db: WriteTx,
   tenant: Tenant,
   id: string,
   input: SiteKeyUpdate,
@@ -93,7 +93,7 @@ export async function updateSiteKey(
 
 /** Revoking is final and idempotent: the first revocation time is kept. */
 export async function revokeSiteKey(
-  db: Executor,
+  db: WriteTx,
   tenant: Tenant,
   idOrKey: string,
   now: Date,

@@ -3,7 +3,7 @@
  * query takes a `Tenant` and filters by it, and asking for another tenant's row answers
  * `404 not_found`, exactly like a row that does not exist.
  */
-import { HubError } from '../http/hub-error'
+import { HubError } from '../hub-error'
 
 /** `undefined`: the operator (no filter). A string: only this partner's rows. */
 export type Tenant = string | undefined

@@ -21,7 +21,6 @@ import { jsonBodyErrorCodes } from '../http/body'
 import type { HubEnv } from '../http/env'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { idParam, jsonBody } from '../http/openapi-params'
-import { inWriteTurn } from '../http/write-turn'
 
 const security = [{ apiKey: [] }]
 const writeErrors = errorResponses(...jsonBodyErrorCodes, 'unauthorized', 'forbidden')
@@ -122,8 +121,8 @@ export function adminTenantRoutes(): OpenAPIHono<HubEnv> {
     c.req.method === 'POST' ? operator(c, next) : operatorOrPartner(c, next),
   )
   app.openapi(createPartnerRoute, async (c) => {
-    const { db, now } = c.get('hub')
-    return c.json(await inWriteTurn(c, () => createPartner(db, c.req.valid('json'), now())), 201)
+    const { write, now } = c.get('hub')
+    return c.json(await write((tx) => createPartner(tx, c.req.valid('json'), now())), 201)
   })
   app.openapi(listPartnersRoute, async (c) => {
     const { db } = c.get('hub')
@@ -133,10 +132,10 @@ export function adminTenantRoutes(): OpenAPIHono<HubEnv> {
   app.use('/v1/admin/site-keys', operatorOrPartner)
   app.use('/v1/admin/site-keys/*', operatorOrPartner)
   app.openapi(createSiteKeyRoute, async (c) => {
-    const { db, now } = c.get('hub')
+    const { now, write } = c.get('hub')
     return c.json(
-      await inWriteTurn(c, () =>
-        createSiteKey(db, tenantOf(c.get('principal')), c.req.valid('json'), now()),
+      await write((tx) =>
+        createSiteKey(tx, tenantOf(c.get('principal')), c.req.valid('json'), now()),
       ),
       201,
     )
@@ -151,17 +150,17 @@ export function adminTenantRoutes(): OpenAPIHono<HubEnv> {
     )
   })
   app.openapi(updateSiteKeyRoute, async (c) => {
-    const { db } = c.get('hub')
-    const key = await inWriteTurn(c, () =>
-      updateSiteKey(db, tenantOf(c.get('principal')), c.req.valid('param').id, c.req.valid('json')),
+    const { write } = c.get('hub')
+    const key = await write((tx) =>
+      updateSiteKey(tx, tenantOf(c.get('principal')), c.req.valid('param').id, c.req.valid('json')),
     )
     return c.json(key, 200)
   })
   app.openapi(revokeSiteKeyRoute, async (c) => {
-    const { db, now } = c.get('hub')
+    const { now, write } = c.get('hub')
     return c.json(
-      await inWriteTurn(c, () =>
-        revokeSiteKey(db, tenantOf(c.get('principal')), c.req.valid('param').id, now()),
+      await write((tx) =>
+        revokeSiteKey(tx, tenantOf(c.get('principal')), c.req.valid('param').id, now()),
       ),
       200,
     )
@@ -170,18 +169,18 @@ export function adminTenantRoutes(): OpenAPIHono<HubEnv> {
   app.use('/v1/admin/api-keys', operator)
   app.use('/v1/admin/api-keys/*', operator)
   app.openapi(createApiKeyRoute, async (c) => {
-    const { db, now } = c.get('hub')
-    return c.json(await inWriteTurn(c, () => createApiKey(db, c.req.valid('json'), now())), 201)
+    const { write, now } = c.get('hub')
+    return c.json(await write((tx) => createApiKey(tx, c.req.valid('json'), now())), 201)
   })
   app.openapi(listApiKeysRoute, async (c) => {
     const { db } = c.get('hub')
     return c.json({ items: await listApiKeys(db, tenantOf(c.get('principal'))) }, 200)
   })
   app.openapi(revokeApiKeyRoute, async (c) => {
-    const { db, now } = c.get('hub')
+    const { now, write } = c.get('hub')
     return c.json(
-      await inWriteTurn(c, () =>
-        revokeApiKey(db, tenantOf(c.get('principal')), c.req.valid('param').id, now()),
+      await write((tx) =>
+        revokeApiKey(tx, tenantOf(c.get('principal')), c.req.valid('param').id, now()),
       ),
       200,
     )

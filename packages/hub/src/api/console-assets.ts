@@ -6,8 +6,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { consoleFiles, consoleSecurityHeaders } from '../console/static'
 import type { HubEnv } from '../http/env'
-import { HubError } from '../http/hub-error'
 import { errorResponses } from '../http/openapi-errors'
+import { HubError } from '../hub-error'
 
 export const consolePageRoute = createRoute({
   method: 'get',

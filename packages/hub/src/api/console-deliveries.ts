@@ -25,13 +25,12 @@ import {
   type toReceiver,
   updateReceiver,
 } from '../delivery/receivers-store'
-import { replayFailedMessages } from '../delivery/replay'
 import { rotateReceiverSecret } from '../delivery/rotation'
+import { replayFailedMessages } from '../delivery/transitions'
 import type { HubEnv } from '../http/env'
-import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { idParam, jsonBody } from '../http/openapi-params'
-import { inWriteTurn } from '../http/write-turn'
+import { HubError } from '../hub-error'
 import { replayOneMessage, replayOneResponses } from './message-replay'
 
 const tags = ['Console']
@@ -165,24 +164,25 @@ export function consoleDeliveryRoutes(): OpenAPIHono<HubEnv> {
     return c.json({ items: await Promise.all(visible.map((r) => withHealth(c, r))) }, 200)
   })
   app.openapi(consoleEnableRoute, async (c) => {
-    const { db, engine, now } = c.get('hub')
+    const { engine, now } = c.get('hub')
     const row = await visibleReceiver(c, c.req.valid('param').id)
-    // No URL change, so no DNS check inside the write turn.
-    const updated = await inWriteTurn(c, () =>
-      updateReceiver(db, row.id, { enabled: true }, now(), { ssrf: engine?.ssrf ?? {} }),
-    )
+    const updated = await updateReceiver(c.get('hub'), row.id, { enabled: true }, now(), {
+      ssrf: engine?.ssrf ?? {},
+    })
     if (!updated) throw new HubError('not_found')
     engine?.wake()
     return c.json(await withHealth(c, updated), 200)
   })
   app.openapi(consoleDisableRoute, async (c) => {
-    const { db, engine, now } = c.get('hub')
+    const { engine, now } = c.get('hub')
     const row = await visibleReceiver(c, c.req.valid('param').id)
     const { reason } = c.req.valid('json')
-    const updated = await inWriteTurn(c, () =>
-      updateReceiver(db, row.id, { enabled: false, disabledReason: reason }, now(), {
-        ssrf: engine?.ssrf ?? {},
-      }),
+    const updated = await updateReceiver(
+      c.get('hub'),
+      row.id,
+      { enabled: false, disabledReason: reason },
+      now(),
+      { ssrf: engine?.ssrf ?? {} },
     )
     if (!updated) throw new HubError('not_found')
     // The reason is the operator's text: kept in the database, not in the logs.
@@ -193,25 +193,25 @@ export function consoleDeliveryRoutes(): OpenAPIHono<HubEnv> {
     return c.json(await withHealth(c, updated), 200)
   })
   app.openapi(consoleRotateRoute, async (c) => {
-    const { db, keyring, now } = c.get('hub')
+    const { keyring, now, write } = c.get('hub')
     const row = await visibleReceiver(c, c.req.valid('param').id)
-    const rotated = await inWriteTurn(c, () => rotateReceiverSecret(db, keyring, row.id, now()))
+    const rotated = await write((tx) => rotateReceiverSecret(tx, keyring, row.id, now()))
     if (!rotated) throw new HubError('not_found')
     return c.json(rotated, 200)
   })
   app.openapi(consoleTestRoute, async (c) => {
-    const { db, keyring, engine, now } = c.get('hub')
+    const { write, keyring, engine, now } = c.get('hub')
     const row = await visibleReceiver(c, c.req.valid('param').id)
-    const messageId = await inWriteTurn(c, () => sendTestMessage(db, keyring, row.id, now()))
+    const messageId = await write((tx) => sendTestMessage(tx, keyring, row.id, now()))
     engine?.wake()
     return c.json({ messageId }, 200)
   })
   app.openapi(consoleReplayRangeRoute, async (c) => {
-    const { db, engine, now } = c.get('hub')
+    const { engine, now, write } = c.get('hub')
     const row = await visibleReceiver(c, c.req.valid('param').id)
     const { from, to } = c.req.valid('json')
-    const replayed = await inWriteTurn(c, () =>
-      replayFailedMessages(db, row.id, new Date(from), new Date(to), now()),
+    const replayed = await write((tx) =>
+      replayFailedMessages(tx, row.id, new Date(from), new Date(to), now()),
     )
     engine?.wake()
     return c.json({ replayed }, 200)

@@ -17,9 +17,8 @@ import { applyOperatorStatus } from '../console/operator-status'
 import { consoleReportDetail } from '../console/report-view'
 import { scopeOf } from '../console/scope'
 import { consoleSecurity, requireSession } from '../console/session-auth'
-import { applyStatusUpdate, StatusUpdateError } from '../delivery/status-update'
+import { applyStatusUpdate } from '../delivery/status-update'
 import type { HubEnv } from '../http/env'
-import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 
 const tags = ['Console']
@@ -96,27 +95,22 @@ export function consoleReportRoutes(): OpenAPIHono<HubEnv> {
     )
   })
   app.openapi(consoleStatusRoute, async (c) => {
-    const { db, keyring, engine, now, writeLock } = c.get('hub')
+    const { write, keyring, engine, now } = c.get('hub')
     const principal = c.get('console')
     const reference = c.req.valid('param').reference.trim().toUpperCase()
     const update = c.req.valid('json')
-    try {
-      const result = await writeLock.run(() =>
-        principal.role === 'operator'
-          ? applyOperatorStatus(db, keyring, reference, update, now())
-          : applyStatusUpdate(db, keyring, {
-              reference,
-              receiverId: scopeOf(principal) as string,
-              update,
-              now: now(),
-            }),
-      )
-      if (result.messageIds.length) engine?.wake()
-      return c.json({ reference: result.reference, status: result.status }, 200)
-    } catch (error) {
-      if (error instanceof StatusUpdateError) throw new HubError(error.code, error.message)
-      throw error
-    }
+    const result = await write((tx) =>
+      principal.role === 'operator'
+        ? applyOperatorStatus(tx, keyring, reference, update, now())
+        : applyStatusUpdate(tx, keyring, {
+            reference,
+            receiverId: scopeOf(principal) as string,
+            update,
+            now: now(),
+          }),
+    )
+    if (result.messageIds.length) engine?.wake()
+    return c.json({ reference: result.reference, status: result.status }, 200)
   })
   return app
 }

@@ -17,9 +17,9 @@ import {
 import { jsonBodyGuard } from '../http/body'
 import { clientKey } from '../http/client-key'
 import type { HubEnv } from '../http/env'
-import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { enforceRate } from '../http/rate-limit'
+import { HubError } from '../hub-error'
 
 const tags = ['Console']
 
@@ -81,7 +81,7 @@ export function consoleSessionRoutes(): OpenAPIHono<HubEnv> {
   app.openapi(signInRoute, async (c) => {
     // A cross-site page must not even sign someone in (login CSRF).
     assertSameOrigin(c)
-    const { db, now, writeLock, logger, limiters, settings } = c.get('hub')
+    const { write, now, logger, limiters, settings } = c.get('hub')
     // Guessing a key is guessing a secret: the same per-client budget as receipt tries.
     enforceRate(
       limiters.clientReceipts,
@@ -89,7 +89,7 @@ export function consoleSessionRoutes(): OpenAPIHono<HubEnv> {
       settings.clientReceiptTriesPerMinute,
       now().getTime(),
     )
-    const opened = await writeLock.run(() => openSession(db, c.req.valid('json').apiKey, now()))
+    const opened = await write((tx) => openSession(tx, c.req.valid('json').apiKey, now()))
     if (!opened) {
       throw new HubError(
         'unauthorized',
@@ -110,9 +110,8 @@ export function consoleSessionRoutes(): OpenAPIHono<HubEnv> {
     return c.json(sessionBody(c.get('console'), csrfTokenOf(secret)), 200)
   })
   app.openapi(signOutRoute, async (c) => {
-    const { db, writeLock } = c.get('hub')
     const { sessionHash } = c.get('console')
-    await writeLock.run(() => closeSession(db, sessionHash))
+    await c.get('hub').write((tx) => closeSession(tx, sessionHash))
     clearSessionCookie(c)
     return c.body(null, 204)
   })

@@ -10,7 +10,6 @@ import { consoleSecurity, requireSession } from '../console/session-auth'
 import type { HubEnv } from '../http/env'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { idParam, jsonBody } from '../http/openapi-params'
-import { inWriteTurn } from '../http/write-turn'
 
 const tags = ['Console']
 const readErrors = errorResponses('unauthorized', 'forbidden')
@@ -89,31 +88,27 @@ export function consoleTenantRoutes(): OpenAPIHono<HubEnv> {
     return c.json({ items: await listPartners(c.get('hub').db, undefined) }, 200)
   })
   app.openapi(consoleCreatePartnerRoute, async (c) => {
-    const { db, now } = c.get('hub')
-    return c.json(await inWriteTurn(c, () => createPartner(db, c.req.valid('json'), now())), 201)
+    const { write, now } = c.get('hub')
+    return c.json(await write((tx) => createPartner(tx, c.req.valid('json'), now())), 201)
   })
   app.openapi(consoleSiteKeysRoute, async (c) => {
     return c.json({ items: await listSiteKeys(c.get('hub').db, undefined) }, 200)
   })
   app.openapi(consoleCreateSiteKeyRoute, async (c) => {
-    const { db, now } = c.get('hub')
-    const created = await inWriteTurn(c, () =>
-      createSiteKey(db, undefined, c.req.valid('json'), now()),
-    )
+    const { now, write } = c.get('hub')
+    const created = await write((tx) => createSiteKey(tx, undefined, c.req.valid('json'), now()))
     return c.json(created, 201)
   })
   app.openapi(consoleUpdateSiteKeyRoute, async (c) => {
-    const { db } = c.get('hub')
+    const { write } = c.get('hub')
     const { id } = c.req.valid('param')
-    const updated = await inWriteTurn(c, () =>
-      updateSiteKey(db, undefined, id, c.req.valid('json')),
-    )
+    const updated = await write((tx) => updateSiteKey(tx, undefined, id, c.req.valid('json')))
     return c.json(updated, 200)
   })
   app.openapi(consoleRevokeSiteKeyRoute, async (c) => {
-    const { db, now } = c.get('hub')
+    const { write, now } = c.get('hub')
     const id = c.req.valid('param').id
-    return c.json(await inWriteTurn(c, () => revokeSiteKey(db, undefined, id, now())), 200)
+    return c.json(await write((tx) => revokeSiteKey(tx, undefined, id, now())), 200)
   })
   return app
 }

@@ -1,9 +1,10 @@
 /** `/healthz` (the process answers) and `/readyz` (the database answers too). */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { sql } from 'drizzle-orm'
+import { partners } from '../db/schema'
 import type { HubEnv } from '../http/env'
-import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
+import { HubError } from '../hub-error'
 
 const Health = z.object({ status: z.literal('ok') })
 
@@ -28,7 +29,7 @@ export function healthRoutes(): OpenAPIHono<HubEnv> {
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200))
   app.openapi(readyRoute, async (c) => {
     try {
-      await c.get('hub').db.run(sql`select 1`)
+      await c.get('hub').db.select({ one: sql`1` }).from(partners).limit(1)
     } catch (cause) {
       throw new HubError('service_unavailable', 'The database is not reachable.', { cause })
     }

@@ -9,9 +9,9 @@ import { requireApiKey, tenantOf } from '../auth/api-key'
 import { getMessage, listMessages } from '../delivery/messages-store'
 import { listReceivers } from '../delivery/receivers-store'
 import type { HubEnv } from '../http/env'
-import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { idParam } from '../http/openapi-params'
+import { HubError } from '../hub-error'
 import { replayOneMessage, replayOneResponses } from './message-replay'
 
 const security = [{ apiKey: [] }]

@@ -14,15 +14,14 @@ import {
   toReceiver,
   updateReceiver,
 } from '../delivery/receivers-store'
-import { replayFailedMessages } from '../delivery/replay'
 import { rotateReceiverSecret } from '../delivery/rotation'
 import { UnsafeUrlError } from '../delivery/ssrf'
+import { replayFailedMessages } from '../delivery/transitions'
 import { jsonBodyErrorCodes } from '../http/body'
 import type { HubEnv } from '../http/env'
-import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { idParam, jsonBody } from '../http/openapi-params'
-import { inWriteTurn } from '../http/write-turn'
+import { HubError } from '../hub-error'
 
 const security = [{ apiKey: [] }]
 const tags = ['Receivers']
@@ -134,8 +133,8 @@ export function receiverRoutes(): OpenAPIHono<HubEnv> {
   }
 
   app.openapi(createReceiverRoute, async (c) => {
-    const { db, keyring, engine, now } = c.get('hub')
-    const created = await createReceiver(db, keyring, c.req.valid('json'), now(), {
+    const { keyring, engine, now } = c.get('hub')
+    const created = await createReceiver(c.get('hub'), keyring, c.req.valid('json'), now(), {
       ssrf: engine?.ssrf ?? {},
     }).catch(unsafe)
     return c.json(created, 201)
@@ -148,34 +147,40 @@ export function receiverRoutes(): OpenAPIHono<HubEnv> {
     return c.json(toReceiver(await visible(c, c.req.valid('param').id)), 200)
   })
   app.openapi(updateReceiverRoute, async (c) => {
-    const { db, engine, now } = c.get('hub')
-    const updated = await updateReceiver(db, c.req.valid('param').id, c.req.valid('json'), now(), {
-      ssrf: engine?.ssrf ?? {},
-    }).catch(unsafe)
+    const { engine, now } = c.get('hub')
+    const updated = await updateReceiver(
+      c.get('hub'),
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      now(),
+      {
+        ssrf: engine?.ssrf ?? {},
+      },
+    ).catch(unsafe)
     if (!updated) throw new HubError('not_found')
     if (updated.enabled) engine?.wake()
     return c.json(updated, 200)
   })
   app.openapi(rotateSecretRoute, async (c) => {
-    const { db, keyring, now } = c.get('hub')
+    const { write, keyring, now } = c.get('hub')
     const id = c.req.valid('param').id
-    const rotated = await inWriteTurn(c, () => rotateReceiverSecret(db, keyring, id, now()))
+    const rotated = await write((tx) => rotateReceiverSecret(tx, keyring, id, now()))
     if (!rotated) throw new HubError('not_found')
     return c.json(rotated, 200)
   })
   app.openapi(testReceiverRoute, async (c) => {
-    const { db, keyring, engine, now } = c.get('hub')
+    const { write, keyring, engine, now } = c.get('hub')
     const row = await visible(c, c.req.valid('param').id)
-    const messageId = await inWriteTurn(c, () => sendTestMessage(db, keyring, row.id, now()))
+    const messageId = await write((tx) => sendTestMessage(tx, keyring, row.id, now()))
     engine?.wake()
     return c.json({ messageId }, 200)
   })
   app.openapi(replayReceiverRoute, async (c) => {
-    const { db, engine, now } = c.get('hub')
+    const { engine, now, write } = c.get('hub')
     const row = await visible(c, c.req.valid('param').id)
     const { from, to } = c.req.valid('json')
-    const replayed = await inWriteTurn(c, () =>
-      replayFailedMessages(db, row.id, new Date(from), new Date(to), now()),
+    const replayed = await write((tx) =>
+      replayFailedMessages(tx, row.id, new Date(from), new Date(to), now()),
     )
     engine?.wake()
     return c.json({ replayed }, 200)

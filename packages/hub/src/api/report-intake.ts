@@ -1,7 +1,8 @@
 /**
  * `POST /v1/reports`: site key, rate limits, optional proof of work, then the body in one of
- * three forms — canonical JSON, multipart with screenshots, or a partner's legacy form — each
- * turned into a candidate report by its source adapter and handed to `submitReport`.
+ * three forms — canonical JSON, multipart with screenshots, or a partner's legacy form (mapped
+ * by `legacyFormToIntake`). The candidate is validated once, files are refused or stripped,
+ * and `submitReport` does the rest.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import {
@@ -13,21 +14,19 @@ import {
   reportLimits,
 } from '@safe-place/schemas'
 import type { Context } from 'hono'
-import { assertAttachmentsAllowed } from '../attachments/policy'
-import type { ProcessedAttachment } from '../attachments/processed'
 import { stripImage } from '../attachments/strip-image'
 import { requireSiteKey } from '../auth/site-key'
 import { bodyKindOf, decodeUtf8, limitBody, parseJsonText } from '../http/body'
 import { clientKey } from '../http/client-key'
 import type { HubEnv } from '../http/env'
-import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { enforceRate } from '../http/rate-limit'
-import { type IdempotencyRequest, requestHash } from '../intake/idempotency'
+import { HubError } from '../hub-error'
+import { requestDigest } from '../intake/idempotency'
+import { LegacyFormError, legacyFormToIntake } from '../intake/legacy-form'
+import { assertSiteKeyTakes, parseIntake } from '../intake/parse-intake'
 import { verifyPowHeader } from '../intake/proof-of-work'
-import { canonicalSource } from '../intake/sources/canonical'
-import { LegacyFormError, legacyFormSource } from '../intake/sources/legacy-form'
-import { parseIntake, submitReport } from '../intake/submit-report'
+import { submitReport } from '../intake/submit-report'
 
 /** Five files of 5 MB and the report, with room for multipart framing. */
 export const MULTIPART_MAX_BYTES =
@@ -177,11 +176,10 @@ async function parseBody(c: Context<HubEnv>): Promise<ParsedBody> {
   if (kind === 'multipart') return parseMultipart(bytes, contentType ?? '')
   assertJsonSize(bytes)
   const text = decodeUtf8(bytes)
-  if (kind === 'json')
-    return { candidate: canonicalSource.toIntake(parseJsonText(text)), files: [], source: 'api' }
+  if (kind === 'json') return { candidate: parseJsonText(text), files: [], source: 'api' }
   try {
     return {
-      candidate: legacyFormSource.toIntake(new URLSearchParams(text)),
+      candidate: legacyFormToIntake(new URLSearchParams(text)),
       files: [],
       source: 'legacy_form',
     }
@@ -226,24 +224,17 @@ export function reportIntakeRoutes(): OpenAPIHono<HubEnv> {
       const hub = c.get('hub')
       const key = idempotencyOf(c)
       const body = await parseBody(c)
-      let files: ProcessedAttachment[] = []
-      if (body.files.length) {
-        // Refuse forbidden files before decoding a single pixel of them.
-        const intake = parseIntake(body.candidate, body.source)
-        assertAttachmentsAllowed(intake.category, body.files.length)
-        files = []
-        for (const [index, file] of body.files.entries()) files.push(await stripImage(file, index))
-      }
-      const idempotency: IdempotencyRequest | undefined = key
-        ? { key, requestHash: requestHash(body.candidate, body.files) }
-        : undefined
+      const intake = parseIntake(body.candidate, body.source)
+      // Refuse forbidden files before decoding a single pixel of them.
+      assertSiteKeyTakes(c.get('siteKey'), intake, body.files.length)
+      const files = []
+      for (const [index, file] of body.files.entries()) files.push(await stripImage(file, index))
       const { receipt, replayed } = await submitReport(hub, {
-        candidate: body.candidate,
-        defaultSource: body.source,
+        intake,
         siteKey: c.get('siteKey'),
         userAgent: c.req.header('user-agent'),
         files,
-        idempotency,
+        idempotency: key ? { key, digest: requestDigest(body.candidate, body.files) } : undefined,
       })
       if (replayed) c.header('idempotent-replayed', 'true')
       c.header('cache-control', 'no-store')

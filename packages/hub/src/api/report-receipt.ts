@@ -86,9 +86,7 @@ export function reportReceiptRoutes(): OpenAPIHono<HubEnv> {
       c.req.valid('param').reference,
       c.req.header('authorization'),
     )
-    const withdrawn = await hub.writes.run((tx) =>
-      withdrawReport(tx, hub.keyring, report, hub.now()),
-    )
+    const withdrawn = await hub.write((tx) => withdrawReport(tx, hub.keyring, report, hub.now()))
     const locale = c.req.valid('query').locale ?? (report.locale as Locale)
     c.header('cache-control', 'no-store')
     return c.json(await statusViewOf(hub.db, hub.keyring, withdrawn, locale), 200)

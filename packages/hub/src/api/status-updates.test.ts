@@ -8,10 +8,8 @@ beforeEach(async () => {
   hub = await makeTestHub()
   const receiver = await addReceiver(hub)
   receiverKey = (
-    await createApiKey(
-      hub.handle.db,
-      { name: 'r', scope: 'receiver', receiverId: receiver.id },
-      new Date(),
+    await hub.handle.write((tx) =>
+      createApiKey(tx, { name: 'r', scope: 'receiver', receiverId: receiver.id }, new Date()),
     )
   ).secret
 })

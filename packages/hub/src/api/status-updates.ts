@@ -7,11 +7,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { ReceiverStatus, StatusUpdate } from '@safe-place/schemas'
 import { requireApiKey } from '../auth/api-key'
-import { applyStatusUpdate, StatusUpdateError } from '../delivery/status-update'
+import { applyStatusUpdate } from '../delivery/status-update'
 import { jsonBodyErrorCodes, jsonBodyGuard } from '../http/body'
 import type { HubEnv } from '../http/env'
-import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
+import { HubError } from '../hub-error'
 
 const Answer = z.object({ reference: z.string(), status: ReceiverStatus })
 
@@ -51,24 +51,19 @@ export function statusUpdateRoutes(): OpenAPIHono<HubEnv> {
   // so nobody without one gets a body read).
   app.use('/v1/reports/:reference/status', jsonBodyGuard())
   app.openapi(statusUpdateRoute, async (c) => {
-    const { db, keyring, engine, now, writeLock } = c.get('hub')
+    const { write, keyring, engine, now } = c.get('hub')
     const receiverId = c.get('principal').receiverId
     if (!receiverId) throw new HubError('forbidden', 'This key is not a receiver key.')
-    try {
-      const result = await writeLock.run(() =>
-        applyStatusUpdate(db, keyring, {
-          reference: c.req.valid('param').reference.trim().toUpperCase(),
-          receiverId,
-          update: c.req.valid('json'),
-          now: now(),
-        }),
-      )
-      if (result.messageIds.length) engine?.wake()
-      return c.json({ reference: result.reference, status: result.status }, 200)
-    } catch (error) {
-      if (error instanceof StatusUpdateError) throw new HubError(error.code, error.message)
-      throw error
-    }
+    const result = await write((tx) =>
+      applyStatusUpdate(tx, keyring, {
+        reference: c.req.valid('param').reference.trim().toUpperCase(),
+        receiverId,
+        update: c.req.valid('json'),
+        now: now(),
+      }),
+    )
+    if (result.messageIds.length) engine?.wake()
+    return c.json({ reference: result.reference, status: result.status }, 200)
   })
   return app
 }

@@ -9,8 +9,8 @@ import { createRequire } from 'node:module'
 import { dirname, join, normalize, sep } from 'node:path'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { HubEnv } from '../http/env'
-import { HubError } from '../http/hub-error'
 import { errorResponses } from '../http/openapi-errors'
+import { HubError } from '../hub-error'
 
 function widgetDist(): string | undefined {
   try {

@@ -3,7 +3,7 @@
  * hub must not hold them, and the person is pointed to the services that can act on them.
  */
 import { type CategoryCode, getCategory, helpResources } from '@safe-place/schemas'
-import { HubError } from '../http/hub-error'
+import { HubError } from '../hub-error'
 
 export function assertAttachmentsAllowed(category: CategoryCode, count: number): void {
   if (count === 0) return

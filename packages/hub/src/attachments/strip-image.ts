@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto'
 import { reportLimits } from '@safe-place/schemas'
 import sharp from 'sharp'
-import { HubError } from '../http/hub-error'
+import { HubError } from '../hub-error'
 import { newId } from '../ids'
 import { sniffImageType } from './magic'
 import type { ProcessedAttachment } from './processed'

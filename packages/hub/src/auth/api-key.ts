@@ -15,7 +15,7 @@ import { and, eq, isNull } from 'drizzle-orm'
 import { createMiddleware } from 'hono/factory'
 import { apiKeys } from '../db/schema'
 import type { HubEnv } from '../http/env'
-import { HubError } from '../http/hub-error'
+import { HubError } from '../hub-error'
 import type { ApiKeyPrincipal } from './principal'
 import { bearerToken, sha256Hex } from './secrets'
 
@@ -44,11 +44,10 @@ export function requireApiKey(...scopes: ApiKeyScope[]) {
     c.set('principal', principal)
     // Best effort and at most once a minute per key: bookkeeping must neither fail a request
     // nor add a write to every read.
-    const { writeLock } = c.get('hub')
     const at = now()
     if (!row.lastUsedAt || at.getTime() - row.lastUsedAt.getTime() > 60_000) {
-      writeLock
-        .run(() => db.update(apiKeys).set({ lastUsedAt: at }).where(eq(apiKeys.id, row.id)))
+      c.get('hub')
+        .write((tx) => tx.update(apiKeys).set({ lastUsedAt: at }).where(eq(apiKeys.id, row.id)))
         .catch(() => {})
     }
     await next()

@@ -6,9 +6,10 @@
 import { headers } from '@safe-place/schemas'
 import { eq } from 'drizzle-orm'
 import { createMiddleware } from 'hono/factory'
+import type { SiteKeyRow } from '../db/rows'
 import { siteKeys } from '../db/schema'
-import type { HubEnv, SiteKeyRow } from '../http/env'
-import { HubError } from '../http/hub-error'
+import type { HubEnv } from '../http/env'
+import { HubError } from '../hub-error'
 
 // Site keys are read on every public request: a short cache keeps a raid off the database,
 // and a revocation still takes effect within seconds.

@@ -21,13 +21,15 @@ export function registerApiKeys(program: Command, ctx: CliContext): void {
         ...(o.partner ? { partnerId: o.partner } : {}),
         ...(o.receiver ? { receiverId: o.receiver } : {}),
       })
-      ctx.print(await ctx.withDatabase(({ db }) => createApiKey(db, input, new Date())))
+      ctx.print(await ctx.withDatabase((h) => h.write((tx) => createApiKey(tx, input, new Date()))))
     })
   apiKey
     .command('revoke')
     .description('Revoke an API key')
     .argument('<id>')
     .action(async (id: string) => {
-      ctx.print(await ctx.withDatabase(({ db }) => revokeApiKey(db, undefined, id, new Date())))
+      ctx.print(
+        await ctx.withDatabase((h) => h.write((tx) => revokeApiKey(tx, undefined, id, new Date()))),
+      )
     })
 }

@@ -5,7 +5,7 @@
 import { type HubConfig, loadConfig } from '../config'
 import { loadKeyring } from '../crypto/key-source'
 import type { Keyring } from '../crypto/keyring'
-import { type DatabaseHandle, migrateDatabase, openDatabase } from '../db/client'
+import { type DatabaseHandle, openDatabase } from '../db/client'
 
 export interface GlobalOptions {
   databaseUrl?: string
@@ -31,10 +31,10 @@ export function createCliContext(
       const c = config()
       const handle = await openDatabase({ url: c.databaseUrl, authToken: c.databaseAuthToken })
       try {
-        await migrateDatabase(handle.db)
+        await handle.migrate()
         return await fn(handle)
       } finally {
-        handle.close()
+        await handle.close()
       }
     },
     keyring() {

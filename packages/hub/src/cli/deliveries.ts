@@ -6,8 +6,8 @@
 import { MessageState } from '@safe-place/schemas'
 import type { Command } from 'commander'
 import { getMessage, listMessages } from '../delivery/messages-store'
-import { replayFailedMessages, replayMessage } from '../delivery/replay'
-import { HubError } from '../http/hub-error'
+import { replayFailedMessages, replayMessage } from '../delivery/transitions'
+import { HubError } from '../hub-error'
 import type { CliContext } from './context'
 
 function date(value: string | undefined, name: string): Date | undefined {
@@ -78,10 +78,13 @@ export function registerDeliveries(program: Command, ctx: CliContext): void {
       async (id: string | undefined, o: { receiver?: string; from?: string; to?: string }) => {
         const now = new Date()
         if (id) {
-          const result = await ctx.withDatabase(({ db }) => replayMessage(db, id, now))
+          const result = await ctx.withDatabase((h) => h.write((tx) => replayMessage(tx, id, now)))
           if (result === 'not_found') throw new HubError('not_found', `No message ${id}`)
           if (result === 'erased')
-            throw new HubError('report_withdrawn', 'This message was erased (report withdrawn).')
+            throw new HubError(
+              'report_erased',
+              "This message's report was erased: nothing to resend.",
+            )
           if (result === 'in_flight')
             throw new HubError('conflict', 'This message is being delivered right now.')
           ctx.print({ replayed: 1 })
@@ -95,8 +98,8 @@ export function registerDeliveries(program: Command, ctx: CliContext): void {
         }
         const from = date(o.from, 'from')!
         const to = date(o.to, 'to') ?? now
-        const replayed = await ctx.withDatabase(({ db }) =>
-          replayFailedMessages(db, o.receiver!, from, to, now),
+        const replayed = await ctx.withDatabase((h) =>
+          h.write((tx) => replayFailedMessages(tx, o.receiver!, from, to, now)),
         )
         ctx.print({ replayed })
       },

@@ -1,7 +1,7 @@
 /** `retention run` and `key generate`: the operator's housekeeping. */
 import type { Command } from 'commander'
 import { generateKeyEntry } from '../crypto/key-source'
-import { purgeExpired } from '../retention/purge'
+import { runRetention } from '../retention/run'
 import type { CliContext } from './context'
 
 export function registerMaintenance(program: Command, ctx: CliContext): void {
@@ -9,10 +9,10 @@ export function registerMaintenance(program: Command, ctx: CliContext): void {
     .command('retention')
     .description('Retention of personal data')
     .command('run')
-    .description('Purge attachments and personal fields past their retention period now')
+    .description('Erase personal data past its retention period, expired answers and sessions, now')
     .action(async () => {
       const retention = ctx.config().settings.retention
-      ctx.print(await ctx.withDatabase(({ db }) => purgeExpired(db, retention, new Date())))
+      ctx.print(await ctx.withDatabase((h) => runRetention(h, retention, new Date())))
     })
   program
     .command('key')

@@ -1,7 +1,7 @@
 /** Validates CLI input with the same schemas as the API, so both refuse the same things. */
 import { issuesToDetails } from '@safe-place/schemas'
 import type { z } from 'zod'
-import { HubError } from '../http/hub-error'
+import { HubError } from '../hub-error'
 
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value)

@@ -17,7 +17,9 @@ export function registerPartners(program: Command, ctx: CliContext): void {
     )
     .action(async (options: { name: string; kind: string }) => {
       const input = parseWith(PartnerCreate, options)
-      ctx.print(await ctx.withDatabase(({ db }) => createPartner(db, input, new Date())))
+      ctx.print(
+        await ctx.withDatabase((h) => h.write((tx) => createPartner(tx, input, new Date()))),
+      )
     })
   partner
     .command('list')

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from 'commander'
 import { ConfigError } from '../config'
-import { HubError } from '../http/hub-error'
+import { HubError } from '../hub-error'
 import { commandRegistrars } from './commands'
 import { createCliContext, type GlobalOptions } from './context'
 

@@ -5,7 +5,6 @@
  */
 import { ReceiverCreate, ReceiverUpdate } from '@safe-place/schemas'
 import type { Command } from 'commander'
-import { deliveryOptionsFromEnv } from '../delivery/config'
 import {
   createReceiver,
   listReceivers,
@@ -14,7 +13,7 @@ import {
 } from '../delivery/receivers-store'
 import { rotateReceiverSecret } from '../delivery/rotation'
 import { UnsafeUrlError } from '../delivery/ssrf'
-import { HubError } from '../http/hub-error'
+import { HubError } from '../hub-error'
 import type { CliContext } from './context'
 import { parseWith } from './parse'
 
@@ -95,7 +94,7 @@ function unsafe(error: unknown): never {
 
 export function registerReceivers(program: Command, ctx: CliContext): void {
   const receiver = program.command('receiver').description('Manage receivers (webhook endpoints)')
-  const ssrf = () => deliveryOptionsFromEnv(process.env).ssrf ?? {}
+  const ssrf = () => ctx.config().delivery.ssrf
 
   withFieldOptions(
     receiver
@@ -110,8 +109,8 @@ export function registerReceivers(program: Command, ctx: CliContext): void {
       ...fields(o),
     })
     ctx.print(
-      await ctx.withDatabase(({ db }) =>
-        createReceiver(db, ctx.keyring(), input, new Date(), { ssrf: ssrf() }).catch(unsafe),
+      await ctx.withDatabase((h) =>
+        createReceiver(h, ctx.keyring(), input, new Date(), { ssrf: ssrf() }).catch(unsafe),
       ),
     )
   })
@@ -149,8 +148,10 @@ export function registerReceivers(program: Command, ctx: CliContext): void {
     .description('New signing secret; the old one keeps signing beside it for 24 h')
     .option('--secret <whsec>', 'use this secret instead of generating one')
     .action(async (id: string, o: { secret?: string }) => {
-      const rotated = await ctx.withDatabase(({ db }) =>
-        rotateReceiverSecret(db, ctx.keyring(), id, new Date(), { secret: o.secret }),
+      const rotated = await ctx.withDatabase((h) =>
+        h.write((tx) =>
+          rotateReceiverSecret(tx, ctx.keyring(), id, new Date(), { secret: o.secret }),
+        ),
       )
       if (!rotated) throw new HubError('not_found', `No receiver ${id}`)
       ctx.print(rotated)
@@ -160,15 +161,15 @@ export function registerReceivers(program: Command, ctx: CliContext): void {
     .command('test <id>')
     .description('Queue a webhook.test message (the running hub delivers it)')
     .action(async (id: string) => {
-      const messageId = await ctx.withDatabase(({ db }) =>
-        sendTestMessage(db, ctx.keyring(), id, new Date()),
+      const messageId = await ctx.withDatabase((h) =>
+        h.write((tx) => sendTestMessage(tx, ctx.keyring(), id, new Date())),
       )
       ctx.print({ messageId })
     })
 
   async function change(id: string, input: Parameters<typeof updateReceiver>[2]) {
-    const updated = await ctx.withDatabase(({ db }) =>
-      updateReceiver(db, id, input, new Date(), { ssrf: ssrf() }).catch(unsafe),
+    const updated = await ctx.withDatabase((h) =>
+      updateReceiver(h, id, input, new Date(), { ssrf: ssrf() }).catch(unsafe),
     )
     if (!updated) throw new HubError('not_found', `No receiver ${id}`)
     ctx.print(updated)

@@ -36,7 +36,9 @@ export function registerSiteKeys(program: Command, ctx: CliContext): void {
           ...(o.category ? { categories: o.category } : {}),
         })
         ctx.print(
-          await ctx.withDatabase(({ db }) => createSiteKey(db, undefined, input, new Date())),
+          await ctx.withDatabase((h) =>
+            h.write((tx) => createSiteKey(tx, undefined, input, new Date())),
+          ),
         )
       },
     )
@@ -46,7 +48,9 @@ export function registerSiteKeys(program: Command, ctx: CliContext): void {
     .argument('<idOrKey>')
     .action(async (idOrKey: string) => {
       ctx.print(
-        await ctx.withDatabase(({ db }) => revokeSiteKey(db, undefined, idOrKey, new Date())),
+        await ctx.withDatabase((h) =>
+          h.write((tx) => revokeSiteKey(tx, undefined, idOrKey, new Date())),
+        ),
       )
     })
   siteKey

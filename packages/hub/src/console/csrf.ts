@@ -6,7 +6,7 @@
 import type { Context } from 'hono'
 import { sameDigest, sha256Hex } from '../auth/secrets'
 import type { HubEnv } from '../http/env'
-import { HubError } from '../http/hub-error'
+import { HubError } from '../hub-error'
 
 export const CSRF_HEADER = 'x-csrf-token'
 

@@ -7,8 +7,8 @@ import type { ReportListItem, ReportListQuery } from '@safe-place/schemas'
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm'
 import { reportFilters, toListItem } from '../admin/reports'
 import { reports } from '../db/schema'
-import type { Executor } from '../db/transaction'
-import { HubError } from '../http/hub-error'
+import type { ReadDb } from '../db/types'
+import { HubError } from '../hub-error'
 import type { ReportRow } from '../reports/receipt-access'
 import { type ReceiverScope, routedTo } from './scope'
 
@@ -48,7 +48,7 @@ function after(cursor: Cursor): SQL | undefined {
 }
 
 export async function listInbox(
-  db: Executor,
+  db: ReadDb,
   scope: ReceiverScope,
   query: ReportListQuery,
 ): Promise<{ items: ReportListItem[]; nextCursor: string | null }> {

@@ -8,32 +8,30 @@
 import type { StatusUpdate } from '@safe-place/schemas'
 import { eq } from 'drizzle-orm'
 import type { Keyring } from '../crypto/keyring'
-import type { Database } from '../db/client'
 import { reports } from '../db/schema'
+import type { WriteTx } from '../db/types'
 import { recordStatusChange } from '../delivery/status-update'
-import { HubError } from '../http/hub-error'
+import { HubError } from '../hub-error'
 
 export async function applyOperatorStatus(
-  db: Database,
+  tx: WriteTx,
   keyring: Keyring,
   reference: string,
   update: StatusUpdate,
   now: Date,
 ): Promise<{ reference: string; status: StatusUpdate['status']; messageIds: string[] }> {
-  return db.transaction(async (tx) => {
-    const [report] = await tx
-      .select()
-      .from(reports)
-      .where(eq(reports.reference, reference.trim().toUpperCase()))
-      .limit(1)
-    if (!report) throw new HubError('not_found', 'No such report.')
-    if (report.status === 'withdrawn' || report.withdrawnAt) {
-      throw new HubError('report_withdrawn', 'The reporter withdrew this report.')
-    }
-    const messageIds = await recordStatusChange(tx, keyring, report, update, now, {
-      receiverId: null,
-      kind: 'operator',
-    })
-    return { reference: report.reference, status: update.status, messageIds }
+  const [report] = await tx
+    .select()
+    .from(reports)
+    .where(eq(reports.reference, reference.trim().toUpperCase()))
+    .limit(1)
+  if (!report) throw new HubError('not_found', 'No such report.')
+  if (report.status === 'withdrawn' || report.withdrawnAt) {
+    throw new HubError('report_withdrawn', 'The reporter withdrew this report.')
+  }
+  const messageIds = await recordStatusChange(tx, keyring, report, update, now, {
+    receiverId: null,
+    kind: 'operator',
   })
+  return { reference: report.reference, status: update.status, messageIds }
 }

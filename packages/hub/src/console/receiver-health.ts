@@ -5,8 +5,8 @@
  */
 import type { ReceiverHealth } from '@safe-place/schemas'
 import { and, count, desc, eq, gte, inArray } from 'drizzle-orm'
-import type { Database } from '../db/client'
 import { deliveryAttempts, messages } from '../db/schema'
+import type { ReadDb } from '../db/types'
 
 export const HEALTH_WINDOW_MS = 7 * 24 * 3600 * 1000
 
@@ -21,7 +21,7 @@ const succeeded = (a: { responseStatus: number | null; error: string | null }) =
   a.error === null && a.responseStatus !== null && a.responseStatus >= 200 && a.responseStatus < 300
 
 export async function receiverHealth(
-  db: Database,
+  db: ReadDb,
   receiverId: string,
   now: Date,
 ): Promise<ReceiverHealth> {

@@ -17,12 +17,12 @@ import { and, asc, eq } from 'drizzle-orm'
 import { rebuildReport, toListItem } from '../admin/reports'
 import { toTimelineEvent } from '../admin/serialize'
 import type { Keyring } from '../crypto/keyring'
-import type { Database } from '../db/client'
 import { messages, reports, timelineEvents } from '../db/schema'
+import type { ReadDb } from '../db/types'
 import { getMessage } from '../delivery/messages-store'
 import { payloadContext } from '../delivery/outbox'
 import { wasRoutedTo } from '../delivery/recipients'
-import { HubError } from '../http/hub-error'
+import { HubError } from '../hub-error'
 import { reportContext, type SealedContent } from '../intake/sealed-content'
 import type { ReportRow } from '../reports/receipt-access'
 import { noteContext } from '../reports/status-view'
@@ -30,7 +30,7 @@ import type { ReceiverScope } from './scope'
 
 /** The report behind a reference, if this scope may see it; otherwise `not_found`. */
 export async function visibleReport(
-  db: Database,
+  db: ReadDb,
   scope: ReceiverScope,
   reference: string,
 ): Promise<ReportRow> {
@@ -57,7 +57,7 @@ function openNote(keyring: Keyring, id: string, sealed: string | null): string |
 }
 
 async function timelineOf(
-  db: Database,
+  db: ReadDb,
   keyring: Keyring,
   scope: ReceiverScope,
   reportId: string,
@@ -91,7 +91,7 @@ async function timelineOf(
 }
 
 async function deliveriesOf(
-  db: Database,
+  db: ReadDb,
   keyring: Keyring,
   scope: ReceiverScope,
   reportId: string,
@@ -116,7 +116,7 @@ async function deliveriesOf(
 
 /** What a receiver was sent about a report, opened from its own outbox message. */
 async function receivedBy(
-  db: Database,
+  db: ReadDb,
   keyring: Keyring,
   receiverId: string,
   reportId: string,
@@ -137,7 +137,7 @@ async function receivedBy(
 }
 
 export async function consoleReportDetail(
-  db: Database,
+  db: ReadDb,
   keyring: Keyring,
   scope: ReceiverScope,
   reference: string,

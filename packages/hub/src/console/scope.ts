@@ -5,7 +5,7 @@
  */
 import { and, eq, exists, type SQL } from 'drizzle-orm'
 import { messages, reports } from '../db/schema'
-import type { Executor } from '../db/transaction'
+import type { ReadDb } from '../db/types'
 import type { ConsolePrincipal } from './session-store'
 
 /** `undefined`: the operator (no filter); a string: only this receiver's reports and messages. */
@@ -18,7 +18,7 @@ export function scopeOf(principal: Pick<ConsolePrincipal, 'role' | 'receiverId'>
 }
 
 /** SQL condition: the report was routed to this receiver. */
-export function routedTo(db: Executor, receiverId: string): SQL {
+export function routedTo(db: ReadDb, receiverId: string): SQL {
   return exists(
     db
       .select({ one: messages.id })

@@ -10,7 +10,7 @@
 import type { ConsoleRole } from '@safe-place/schemas'
 import { createMiddleware } from 'hono/factory'
 import type { HubEnv } from '../http/env'
-import { HubError } from '../http/hub-error'
+import { HubError } from '../hub-error'
 import { readSessionCookie } from './cookie'
 import { assertCsrfToken, assertSameOrigin, isStateChange } from './csrf'
 import { findSession } from './session-store'

@@ -9,7 +9,7 @@ import { and, eq, gt, isNull, lte } from 'drizzle-orm'
 import type { ApiKeyPrincipal } from '../auth/principal'
 import { sha256Hex } from '../auth/secrets'
 import { apiKeys, consoleSessions } from '../db/schema'
-import type { Executor } from '../db/transaction'
+import type { ReadDb, WriteTx } from '../db/types'
 
 /** Sessions last 8 hours: a working day, then sign in again. */
 export const SESSION_TTL_MS = 8 * 3600 * 1000
@@ -58,7 +58,7 @@ function principalOf(key: KeyRow, sessionHash: string, csrfHash: string, expires
 
 /** Checks an API key and opens a session for it; null when the key may not use the console. */
 export async function openSession(
-  db: Executor,
+  db: WriteTx,
   apiKeySecret: string,
   now: Date,
 ): Promise<NewSession | null> {
@@ -85,7 +85,7 @@ export async function openSession(
 
 /** The session behind a cookie value, if it exists, has not expired and its key is live. */
 export async function findSession(
-  db: Executor,
+  db: ReadDb,
   secret: string,
   now: Date,
 ): Promise<ConsolePrincipal | null> {
@@ -114,12 +114,12 @@ export function csrfTokenOf(secret: string): string {
   return createHmac('sha256', secret).update('safe-place console csrf').digest('base64url')
 }
 
-export async function closeSession(db: Executor, sessionHash: string): Promise<void> {
-  await db.delete(consoleSessions).where(eq(consoleSessions.id, sessionHash))
+export async function closeSession(tx: WriteTx, sessionHash: string): Promise<void> {
+  await tx.delete(consoleSessions).where(eq(consoleSessions.id, sessionHash))
 }
 
 /** Deletes expired sessions; returns how many. */
-export async function purgeExpiredSessions(db: Executor, now: Date): Promise<number> {
-  const result = await db.delete(consoleSessions).where(lte(consoleSessions.expiresAt, now))
+export async function purgeExpiredSessions(tx: WriteTx, now: Date): Promise<number> {
+  const result = await tx.delete(consoleSessions).where(lte(consoleSessions.expiresAt, now))
   return result.rowsAffected
 }

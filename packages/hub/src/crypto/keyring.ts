@@ -6,7 +6,13 @@
  * Sealed format: `v1.<keyId>.<iv b64url>.<ciphertext+tag b64url>` (text) — or the same bytes
  * framed in a Buffer for binary data (`sealBytes`).
  */
-import { createCipheriv, createDecipheriv } from 'node:crypto'
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  hkdfSync,
+  timingSafeEqual,
+} from 'node:crypto'
 import { pooledRandomBytes } from './random-pool'
 
 export interface KeyringKey {
@@ -24,6 +30,7 @@ const TAG_BYTES = 16
 
 export class Keyring {
   readonly #keys = new Map<string, Buffer>()
+  readonly #macKeys = new Map<string, Buffer>()
   readonly currentId: string
 
   constructor(current: KeyringKey, previous: readonly KeyringKey[] = []) {
@@ -99,5 +106,37 @@ export class Keyring {
     const keyId = sealed.subarray(1, 1 + idLength).toString()
     const iv = sealed.subarray(1 + idLength, 1 + idLength + IV_BYTES)
     return this.#decrypt(keyId, iv, sealed.subarray(1 + idLength + IV_BYTES), context)
+  }
+
+  /**
+   * A keyed fingerprint of `data` (HMAC-SHA256 under a key derived from the current key for
+   * `purpose`), as `<keyId>.<mac>`: it recognises the same data again without storing anything
+   * a copy of the database could test a guess against.
+   */
+  fingerprint(data: Buffer | string, purpose: string): string {
+    const mac = createHmac('sha256', this.#macKey(this.currentId, purpose)).update(data)
+    return `${this.currentId}.${mac.digest('base64url')}`
+  }
+
+  /** Whether `fingerprint` was made of `data` for `purpose`, under any key of the keyring. */
+  matchesFingerprint(fingerprint: string, data: Buffer | string, purpose: string): boolean {
+    const dot = fingerprint.indexOf('.')
+    const keyId = fingerprint.slice(0, dot)
+    if (dot < 1 || !this.#keys.has(keyId)) return false
+    const expected = createHmac('sha256', this.#macKey(keyId, purpose)).update(data).digest()
+    const given = Buffer.from(fingerprint.slice(dot + 1), 'base64url')
+    return given.length === expected.length && timingSafeEqual(given, expected)
+  }
+
+  #macKey(keyId: string, purpose: string): Buffer {
+    const cacheKey = `${keyId}\n${purpose}`
+    let key = this.#macKeys.get(cacheKey)
+    if (!key) {
+      const base = this.#keys.get(keyId)
+      if (!base) throw new DecryptionError(`Key ${keyId} is not in the keyring`)
+      key = Buffer.from(hkdfSync('sha256', base, Buffer.alloc(0), `safe-place/mac/${purpose}`, 32))
+      this.#macKeys.set(cacheKey, key)
+    }
+    return key
   }
 }

@@ -145,6 +145,11 @@ export const reports = sqliteTable(
     withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
     /** When the retention job erased the personal fields of a closed report. */
     purgedAt: integer('purged_at', { mode: 'timestamp_ms' }),
+    /**
+     * When the report's personal data was erased (withdrawal or retention): from then on, the
+     * erasure guards (`reports/erasure-guards.ts`) keep any late writer from putting some back.
+     */
+    erasedAt: integer('erased_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('reports_reference').on(t.reference),
@@ -195,19 +200,29 @@ export const timelineEvents = sqliteTable(
   (t) => [index('timeline_report').on(t.reportId, t.at)],
 )
 
-/** Same key + same body → same answer, for 24 hours. The answer holds a receipt token: sealed. */
+/**
+ * Same key + same body → same answer, for 24 hours. The answer holds a receipt token: sealed.
+ * Rows go when they expire (retention job) and when their report is erased.
+ */
 export const idempotencyKeys = sqliteTable(
   'idempotency_keys',
   {
     siteKeyId: text('site_key_id').notNull(),
     key: text('key').notNull(),
+    /** The report this answer created. */
+    reportId: text('report_id').references(() => reports.id),
+    /** HMAC of the request under a server key (`intake/idempotency.ts`), never a plain hash. */
     requestHash: text('request_hash').notNull(),
     responseStatus: integer('response_status').notNull(),
     responseSealed: text('response_sealed').notNull(),
     createdAt: createdAt(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.siteKeyId, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.siteKeyId, t.key] }),
+    index('idempotency_expiry').on(t.expiresAt),
+    index('idempotency_report').on(t.reportId),
+  ],
 )
 
 /**
@@ -236,6 +251,10 @@ export const messages = sqliteTable(
     lastError: text('last_error'),
     createdAt: createdAt(),
     deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+    /** The engine holding a copy of the payload outside the hub (`svix`), if it was handed over. */
+    handedTo: text('handed_to'),
+    /** When that outside copy's content was expunged, after the report's erasure. */
+    remoteErasedAt: integer('remote_erased_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     index('messages_due').on(t.state, t.urgent, t.nextAttemptAt),

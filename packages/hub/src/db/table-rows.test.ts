@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { type Client, createClient } from '@libsql/client'
 import { sql } from 'drizzle-orm'
 import { blob, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type DatabaseHandle, openDatabase } from './client'
-import { insertRows, libsqlHandle } from './table-rows'
+import { insertRows } from './table-rows'
 
 const things = sqliteTable('things', {
   id: text('id').primaryKey(),
@@ -22,16 +23,20 @@ const things = sqliteTable('things', {
 describe('insertRows', () => {
   let dir: string
   let handle: DatabaseHandle
+  let client: Client
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sp-table-rows-'))
-    handle = await openDatabase({ url: `file:${join(dir, 'db.sqlite')}` })
-    await handle.client.execute(`CREATE TABLE things (id TEXT PRIMARY KEY, label TEXT, data TEXT,
+    const url = `file:${join(dir, 'db.sqlite')}`
+    handle = await openDatabase({ url })
+    client = createClient({ url })
+    await client.execute(`CREATE TABLE things (id TEXT PRIMARY KEY, label TEXT, data TEXT,
       flag INTEGER NOT NULL, count INTEGER NOT NULL, token TEXT, at INTEGER, bytes BLOB,
       created_at INTEGER NOT NULL)`)
   })
-  afterEach(() => {
-    handle.close()
+  afterEach(async () => {
+    client.close()
+    await handle.close()
     rmSync(dir, { recursive: true, force: true })
   })
 
@@ -51,8 +56,7 @@ describe('insertRows', () => {
   ]
 
   it('writes exactly what drizzle writes, defaults included, through the libSQL handle', async () => {
-    await handle.db.transaction(async (tx) => {
-      expect(libsqlHandle(tx)).toBeDefined()
+    await handle.write(async (tx) => {
       await insertRows(tx, [{ table: things, rows: rows('fast') }])
       await tx.insert(things).values(rows('drizzle'))
     })
@@ -66,8 +70,8 @@ describe('insertRows', () => {
 
   it('splits large inserts under the parameter limit and keeps every row', async () => {
     const many = Array.from({ length: 3000 }, (_, i) => ({ id: `r${i}`, label: String(i) }))
-    await handle.db.transaction((tx) => insertRows(tx, [{ table: things, rows: many }]))
-    const [row] = (await handle.client.execute('SELECT count(*) AS n FROM things')).rows
+    await handle.write((tx) => insertRows(tx, [{ table: things, rows: many }]))
+    const [row] = (await client.execute('SELECT count(*) AS n FROM things')).rows
     expect(Number(row?.n)).toBe(3000)
   })
 })

@@ -1,19 +1,20 @@
 /**
  * Rows to insert, as data: a write unit that says *what* it inserts (instead of running the
- * statements itself) can share multi-row `INSERT`s with the other units of a group commit —
+ * statements itself) can share multi-row `INSERT`s with the other units of the gate's batch —
  * a few statements per batch instead of a few per report. Each statement costs a prepare and a
  * trip through the driver, which is what intake's profile was made of.
  *
  * The statement text and its arguments are built here from drizzle's own column definitions
  * (names, `mapToDriverValue`, defaults), with the same rules as drizzle's `insert().values()`:
  * drizzle's SQL builder checks the type of every chunk of every parameter, which cost more than
- * SQLite inserting the rows. They run on the transaction's libSQL handle; where that handle is
- * not reachable (another driver), drizzle's builder does the same insert.
+ * SQLite inserting the rows. They run on the unit's libSQL transaction (`statements.ts`); a
+ * table whose default cannot be inlined goes through drizzle's builder instead.
  */
-import type { InStatement, InValue } from '@libsql/client'
+import type { InValue } from '@libsql/client'
 import { type Column, getTableColumns, getTableName, is, SQL } from 'drizzle-orm'
 import { SQLiteSyncDialect, type SQLiteTable } from 'drizzle-orm/sqlite-core'
-import type { Executor } from './transaction'
+import { execute } from './statements'
+import type { WriteTx } from './types'
 
 /** Rows for one table, in the shape `tx.insert(table).values(rows)` takes. */
 export interface TableRows {
@@ -91,21 +92,11 @@ function rowSql(plan: TablePlan, row: Record<string, unknown>, args: InValue[]):
   return `(${marks.join(', ')})`
 }
 
-/** The libSQL handle under a drizzle transaction on the libSQL driver, if there is one. */
-export function libsqlHandle(
-  tx: Executor,
-): { execute(stmt: InStatement): Promise<unknown> } | undefined {
-  const handle = (tx as unknown as { session?: { tx?: { execute?: unknown } } }).session?.tx
-  return typeof handle?.execute === 'function'
-    ? (handle as { execute(stmt: InStatement): Promise<unknown> })
-    : undefined
-}
-
 /**
  * Inserts every row, one multi-row statement per table (split when it would pass the parameter
  * limit). Tables go in order of first appearance, so parents listed first are written first.
  */
-export async function insertRows(tx: Executor, inserts: readonly TableRows[]): Promise<void> {
+export async function insertRows(tx: WriteTx, inserts: readonly TableRows[]): Promise<void> {
   const byTable = new Map<SQLiteTable, Record<string, unknown>[]>()
   for (const { table, rows } of inserts) {
     if (rows.length === 0) continue
@@ -113,19 +104,18 @@ export async function insertRows(tx: Executor, inserts: readonly TableRows[]): P
     if (list) list.push(...rows)
     else byTable.set(table, [...rows])
   }
-  const handle = libsqlHandle(tx)
   for (const [table, rows] of byTable) {
-    const plan = handle ? planFor(table) : null
+    const plan = planFor(table)
     const perStatement = Math.max(
       1,
       Math.floor(MAX_PARAMETERS / (Object.keys(getTableColumns(table)).length || 1)),
     )
     for (let i = 0; i < rows.length; i += perStatement) {
       const chunk = rows.slice(i, i + perStatement)
-      if (handle && plan) {
+      if (plan) {
         const args: InValue[] = []
         const values = chunk.map((row) => rowSql(plan, row, args)).join(', ')
-        await handle.execute({ sql: plan.head + values, args })
+        await execute(tx, { sql: plan.head + values, args })
       } else {
         // biome-ignore lint/suspicious/noExplicitAny: rows are typed by the planners that build them.
         await tx.insert(table).values(chunk as any)

@@ -2,8 +2,8 @@
 import type { DeliveryAttempt, DeliveryMessage, MessageState } from '@safe-place/schemas'
 import { and, asc, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm'
 import type { Keyring } from '../crypto/keyring'
-import type { Database } from '../db/client'
 import { deliveryAttempts, messages, reports } from '../db/schema'
+import type { ReadDb } from '../db/types'
 import { openResponseBody } from './response-body'
 
 export interface MessageQuery {
@@ -63,7 +63,7 @@ function toMessage(row: Row): DeliveryMessage {
 }
 
 export async function listMessages(
-  db: Database,
+  db: ReadDb,
   q: MessageQuery,
 ): Promise<{ items: DeliveryMessage[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(q.limit ?? 50, 1), 200)
@@ -88,7 +88,7 @@ export async function listMessages(
   }
 }
 
-export async function getMessageSummary(db: Database, id: string): Promise<DeliveryMessage | null> {
+export async function getMessageSummary(db: ReadDb, id: string): Promise<DeliveryMessage | null> {
   const [row] = await db
     .select(columns)
     .from(messages)
@@ -99,7 +99,7 @@ export async function getMessageSummary(db: Database, id: string): Promise<Deliv
 
 /** With every attempt; the receivers' answers opened for the operator or the receiver. */
 export async function getMessage(
-  db: Database,
+  db: ReadDb,
   keyring: Keyring,
   id: string,
 ): Promise<(DeliveryMessage & { attempts: DeliveryAttempt[] }) | null> {

@@ -5,7 +5,7 @@
 import type { WebhookEvent } from '@safe-place/schemas'
 import type { Keyring } from '../crypto/keyring'
 import { messages } from '../db/schema'
-import type { Executor } from '../db/transaction'
+import type { WriteTx } from '../db/types'
 import { newId } from '../ids'
 
 export interface OutboxMessage {
@@ -41,7 +41,7 @@ export function messageRows(
 }
 
 export async function enqueueMessages(
-  tx: Executor,
+  tx: WriteTx,
   keyring: Keyring,
   outgoing: readonly OutboxMessage[],
   now: Date,

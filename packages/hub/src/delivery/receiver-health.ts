@@ -7,12 +7,12 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Logger } from 'pino'
 import { receivers } from '../db/schema'
-import type { Executor } from '../db/transaction'
+import type { WriteTx } from '../db/types'
 
 export const DEFAULT_DISABLE_AFTER_MS = 5 * 24 * 3600 * 1000
 
 export async function disableReceiver(
-  tx: Executor,
+  tx: WriteTx,
   logger: Logger,
   receiverId: string,
   reason: string,
@@ -27,12 +27,12 @@ export async function disableReceiver(
   }
 }
 
-export async function recordReceiverSuccess(tx: Executor, receiverId: string): Promise<void> {
+export async function recordReceiverSuccess(tx: WriteTx, receiverId: string): Promise<void> {
   await tx.update(receivers).set({ failingSince: null }).where(eq(receivers.id, receiverId))
 }
 
 export async function recordReceiverFailure(
-  tx: Executor,
+  tx: WriteTx,
   logger: Logger,
   receiverId: string,
   now: number,

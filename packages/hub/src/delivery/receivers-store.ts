@@ -1,7 +1,8 @@
 /**
  * Receivers as the operator manages them: create (secret generated or given, sealed; URL
  * checked by the SSRF guard), list, read, update (URL re-checked; enabling clears the disabled
- * reason and the failure streak), and `webhook.test` messages.
+ * reason and the failure streak), and `webhook.test` messages. A URL's DNS check runs before
+ * the write turn is taken, never inside it: the turn holds every other writer back.
  */
 import type {
   Receiver,
@@ -11,14 +12,13 @@ import type {
 } from '@safe-place/schemas'
 import { asc, eq } from 'drizzle-orm'
 import type { Keyring } from '../crypto/keyring'
-import type { Database } from '../db/client'
+import type { ReceiverRow } from '../db/rows'
 import { receivers } from '../db/schema'
+import type { DbAccess, ReadDb, WriteTx } from '../db/types'
 import { newId } from '../ids'
 import { enqueueMessages } from './outbox'
 import { generateWebhookSecret, secretContext } from './secrets'
 import { checkUrl, type LookupAll, type SsrfPolicy } from './ssrf'
-
-type ReceiverRow = typeof receivers.$inferSelect
 
 export function toReceiver(row: ReceiverRow): Receiver {
   return {
@@ -48,7 +48,7 @@ export interface ReceiverStoreOptions {
 }
 
 export async function createReceiver(
-  db: Database,
+  database: DbAccess,
   keyring: Keyring,
   input: ReceiverCreate,
   now: Date,
@@ -57,29 +57,32 @@ export async function createReceiver(
   await checkUrl(input.url, options.ssrf, options.lookup)
   const id = newId('rcv')
   const secret = input.secret ?? generateWebhookSecret()
-  const [row] = await db
-    .insert(receivers)
-    .values({
-      id,
-      partnerId: input.partnerId,
-      kind: input.kind,
-      name: input.name,
-      purpose: input.purpose,
-      url: input.url,
-      profile: input.profile,
-      filters: input.filters,
-      consentRequired: input.consentRequired,
-      consentTextVersion: input.consentTextVersion,
-      secretSealed: keyring.seal(secret, secretContext(id)),
-      concurrency: input.concurrency,
-      ratePerSecond: input.ratePerSecond,
-      createdAt: now,
-    })
-    .returning()
+  const sealed = keyring.seal(secret, secretContext(id))
+  const [row] = await database.write((tx) =>
+    tx
+      .insert(receivers)
+      .values({
+        id,
+        partnerId: input.partnerId,
+        kind: input.kind,
+        name: input.name,
+        purpose: input.purpose,
+        url: input.url,
+        profile: input.profile,
+        filters: input.filters,
+        consentRequired: input.consentRequired,
+        consentTextVersion: input.consentTextVersion,
+        secretSealed: sealed,
+        concurrency: input.concurrency,
+        ratePerSecond: input.ratePerSecond,
+        createdAt: now,
+      })
+      .returning(),
+  )
   return { ...toReceiver(row!), secret }
 }
 
-export async function listReceivers(db: Database, partnerId?: string): Promise<Receiver[]> {
+export async function listReceivers(db: ReadDb, partnerId?: string): Promise<Receiver[]> {
   const rows = await db
     .select()
     .from(receivers)
@@ -88,19 +91,19 @@ export async function listReceivers(db: Database, partnerId?: string): Promise<R
   return rows.map(toReceiver)
 }
 
-export async function getReceiverRow(db: Database, id: string): Promise<ReceiverRow | undefined> {
+export async function getReceiverRow(db: ReadDb, id: string): Promise<ReceiverRow | undefined> {
   const [row] = await db.select().from(receivers).where(eq(receivers.id, id))
   return row
 }
 
 export async function updateReceiver(
-  db: Database,
+  database: DbAccess,
   id: string,
   input: ReceiverUpdate,
   now: Date,
   options: ReceiverStoreOptions,
 ): Promise<Receiver | null> {
-  const current = await getReceiverRow(db, id)
+  const current = await getReceiverRow(database.db, id)
   if (!current) return null
   if (input.url !== undefined && input.url !== current.url) {
     await checkUrl(input.url, options.ssrf, options.lookup)
@@ -115,12 +118,14 @@ export async function updateReceiver(
       disabledReason: disabledReason ?? 'Disabled by the operator',
     })
   }
-  const [row] = await db.update(receivers).set(patch).where(eq(receivers.id, id)).returning()
+  const [row] = await database.write((tx) =>
+    tx.update(receivers).set(patch).where(eq(receivers.id, id)).returning(),
+  )
   return row ? toReceiver(row) : null
 }
 
 export async function sendTestMessage(
-  db: Database,
+  tx: WriteTx,
   keyring: Keyring,
   receiverId: string,
   now: Date,
@@ -131,7 +136,7 @@ export async function sendTestMessage(
     data: { receiverId, message: 'This is a test message from the Safe Place hub.' },
   }
   const [id] = await enqueueMessages(
-    db,
+    tx,
     keyring,
     [{ receiverId, reportId: null, event, urgent: true }],
     now,

@@ -5,14 +5,11 @@
  */
 import { and, eq, gt, inArray, or } from 'drizzle-orm'
 import { messages, receivers } from '../db/schema'
-import type { Executor } from '../db/transaction'
+import type { ReadDb } from '../db/types'
 
 export type ReceiverRow = typeof receivers.$inferSelect
 
-export async function receiversThatGotReport(
-  tx: Executor,
-  reportId: string,
-): Promise<ReceiverRow[]> {
+export async function receiversThatGotReport(tx: ReadDb, reportId: string): Promise<ReceiverRow[]> {
   const sent = await tx
     .selectDistinct({ receiverId: messages.receiverId })
     .from(messages)
@@ -37,7 +34,7 @@ export async function receiversThatGotReport(
 
 /** Whether a report was routed to a receiver at all (a `report.created` message exists). */
 export async function wasRoutedTo(
-  tx: Executor,
+  tx: ReadDb,
   reportId: string,
   receiverId: string,
 ): Promise<boolean> {

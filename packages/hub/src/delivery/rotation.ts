@@ -5,24 +5,24 @@
  */
 import { eq } from 'drizzle-orm'
 import type { Keyring } from '../crypto/keyring'
-import type { Database } from '../db/client'
 import { receivers } from '../db/schema'
+import type { WriteTx } from '../db/types'
 import { generateWebhookSecret, secretContext } from './secrets'
 
 export const ROTATION_OVERLAP_MS = 24 * 3600 * 1000
 
 export async function rotateReceiverSecret(
-  db: Database,
+  tx: WriteTx,
   keyring: Keyring,
   receiverId: string,
   now: Date,
   options: { secret?: string | undefined; overlapMs?: number | undefined } = {},
 ): Promise<{ secret: string; previousSecretExpiresAt: string } | null> {
-  const [row] = await db.select().from(receivers).where(eq(receivers.id, receiverId))
+  const [row] = await tx.select().from(receivers).where(eq(receivers.id, receiverId))
   if (!row) return null
   const secret = options.secret ?? generateWebhookSecret()
   const expires = new Date(now.getTime() + (options.overlapMs ?? ROTATION_OVERLAP_MS))
-  await db
+  await tx
     .update(receivers)
     .set({
       secretSealed: keyring.seal(secret, secretContext(receiverId)),

@@ -11,23 +11,13 @@ import {
 } from '@safe-place/schemas'
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Keyring } from '../crypto/keyring'
-import type { Database } from '../db/client'
 import { receivers, reports, timelineEvents } from '../db/schema'
-import type { Transaction } from '../db/transaction'
+import type { WriteTx } from '../db/types'
+import { HubError } from '../hub-error'
 import { newId } from '../ids'
 import { noteContext } from '../reports/status-view'
 import { enqueueMessages } from './outbox'
 import { receiversThatGotReport, wasRoutedTo } from './recipients'
-
-export class StatusUpdateError extends Error {
-  override readonly name = 'StatusUpdateError'
-  constructor(
-    readonly code: 'not_found' | 'report_withdrawn' | 'forbidden',
-    message: string,
-  ) {
-    super(message)
-  }
-}
 
 export interface StatusUpdateInput {
   reference: string
@@ -51,7 +41,7 @@ type ChangedBy = ReportStatusChangedEvent['data']['changedBy']
  * the one that made the change. Returns the queued message ids (wake the engine after commit).
  */
 export async function recordStatusChange(
-  tx: Transaction,
+  tx: WriteTx,
   keyring: Keyring,
   report: { id: string; reference: string },
   update: StatusUpdate,
@@ -99,36 +89,35 @@ export async function recordStatusChange(
   )
 }
 
+/** A receiver's update, in its write unit: only about a report routed to it. */
 export async function applyStatusUpdate(
-  db: Database,
+  tx: WriteTx,
   keyring: Keyring,
   input: StatusUpdateInput,
 ): Promise<StatusUpdateResult> {
   const { update, now } = input
-  return db.transaction(async (tx) => {
-    const [report] = await tx
-      .select()
-      .from(reports)
-      .where(eq(reports.reference, input.reference))
-      .limit(1)
-    // Same answer for "no such report" and "not yours": a receiver learns nothing of others'.
-    if (!report || !(await wasRoutedTo(tx, report.id, input.receiverId))) {
-      throw new StatusUpdateError('not_found', 'No report with this reference was sent to you.')
-    }
-    if (report.status === 'withdrawn' || report.withdrawnAt) {
-      throw new StatusUpdateError('report_withdrawn', 'The reporter withdrew this report.')
-    }
-    const [sender] = await tx.select().from(receivers).where(eq(receivers.id, input.receiverId))
-    if (!sender) throw new StatusUpdateError('forbidden', 'This key has no receiver.')
+  const [report] = await tx
+    .select()
+    .from(reports)
+    .where(eq(reports.reference, input.reference))
+    .limit(1)
+  // Same answer for "no such report" and "not yours": a receiver learns nothing of others'.
+  if (!report || !(await wasRoutedTo(tx, report.id, input.receiverId))) {
+    throw new HubError('not_found', 'No report with this reference was sent to you.')
+  }
+  if (report.status === 'withdrawn' || report.withdrawnAt) {
+    throw new HubError('report_withdrawn', 'The reporter withdrew this report.')
+  }
+  const [sender] = await tx.select().from(receivers).where(eq(receivers.id, input.receiverId))
+  if (!sender) throw new HubError('forbidden', 'This key has no receiver.')
 
-    await tx
-      .update(reports)
-      .set({ firstActionAt: now })
-      .where(and(eq(reports.id, report.id), isNull(reports.firstActionAt)))
-    const messageIds = await recordStatusChange(tx, keyring, report, update, now, {
-      receiverId: sender.id,
-      kind: sender.kind as ChangedBy,
-    })
-    return { reference: report.reference, status: update.status, messageIds }
+  await tx
+    .update(reports)
+    .set({ firstActionAt: now })
+    .where(and(eq(reports.id, report.id), isNull(reports.firstActionAt)))
+  const messageIds = await recordStatusChange(tx, keyring, report, update, now, {
+    receiverId: sender.id,
+    kind: sender.kind as ChangedBy,
   })
+  return { reference: report.reference, status: update.status, messageIds }
 }

@@ -1,108 +1,112 @@
 /**
  * The Svix engine (`DELIVERY_ENGINE=svix`), for deployments that outgrow one machine: the
- * outbox stays ours (same transaction, same leases), but instead of POSTing, each due message
- * is handed to Svix — Svix Cloud or a self-hosted Svix server (`SVIX_SERVER_URL`) — with our
- * message id as its `eventId`, so a hand-over retried after a crash cannot create a duplicate
- * (a 409 means Svix already has it; a replay asks Svix to resend). Svix then signs, retries and
- * delivers; its attempts are read back into our attempt log and message states.
+ * outbox stays ours (same transaction, same leases, same state machine), but instead of
+ * POSTing, each due message is handed to Svix — Svix Cloud or a self-hosted Svix server
+ * (`SVIX_SERVER_URL`) — with our message id as its `eventId`, so a hand-over retried after a
+ * crash cannot create a duplicate (a 409 means Svix already has it; a replay asks Svix to
+ * resend). Svix then signs, retries and delivers; its attempts are read back into our attempt
+ * log and message states.
+ *
+ * Svix keeps a copy of each payload: for `payloadRetentionDays` at most (7 by default), and not
+ * a moment after the report is erased — each step expunges the content of every handed-over
+ * message of an erased report, and of its attempts, through the Svix API.
  */
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
 import { ApiException, MessageStatus, Svix } from 'svix'
-import { deliveryAttempts, messages, receivers } from '../db/schema'
+import { remoteCopies } from '../db/personal-data'
+import type { ReceiverRow } from '../db/rows'
+import { messages, receivers, reports } from '../db/schema'
+import { AttemptRecorder } from './attempt-recorder'
 import { systemClock } from './clock'
-import type { DeliveryEngine, DeliveryEngineOptions } from './engine'
-import { type ClaimedMessage, claimDueMessages } from './lease'
+import type { DeliveryEngine, DeliveryEngineOptions, SvixOptions } from './engine-options'
 import { payloadContext } from './outbox'
+import { PollLoop } from './poll-loop'
+import { DEFAULT_DISABLE_AFTER_MS } from './receiver-health'
 import { sealResponseBody } from './response-body'
-import { DEFAULT_JITTER, DEFAULT_RETRY_SCHEDULE_MS, nextRetryDelay } from './schedule'
+import { DEFAULT_JITTER, DEFAULT_RETRY_SCHEDULE_MS } from './schedule'
 import { SvixEndpoints } from './svix-endpoints'
-import { EngineWriter, mainConnectionWriter } from './writer'
-
-export interface SvixOptions {
-  /** `SVIX_API_KEY`. */
-  apiKey: string
-  /** `SVIX_SERVER_URL`: a self-hosted Svix server; Svix Cloud when absent. */
-  serverUrl?: string | undefined
-}
+import {
+  type ClaimedMessage,
+  cancelErased,
+  claimDue,
+  markHandedOver,
+  markRemoteErased,
+  type RemoteAttempt,
+  recordRemoteAttempts,
+} from './transitions'
 
 /** Marks a message handed over to Svix: no local lease, never claimed again unless replayed. */
 export const SVIX_OWNER = 'svix'
 
-type ReceiverRow = typeof receivers.$inferSelect
+export const DEFAULT_SVIX_PAYLOAD_RETENTION_DAYS = 7
+
+const describe = (error: unknown) =>
+  error instanceof ApiException ? `HTTP ${error.code}` : (error as Error).message
 
 export function createSvixEngine(
   options: DeliveryEngineOptions & { svix: SvixOptions },
 ): DeliveryEngine {
-  const { db, keyring, logger } = options
+  const { database, keyring, logger } = options
   const clock = options.clock ?? systemClock
   const svix = new Svix(options.svix.apiKey, {
     ...(options.svix.serverUrl && { serverUrl: options.svix.serverUrl }),
     numRetries: 2,
   })
   const endpoints = new SvixEndpoints(svix, keyring)
-  const workerId = options.workerId ?? `svix:${process.pid}`
-  const retry = {
-    scheduleMs: options.retryScheduleMs ?? DEFAULT_RETRY_SCHEDULE_MS,
-    jitter: options.jitter ?? DEFAULT_JITTER,
-    random: options.random,
-  }
-  const pollMs = options.pollIntervalMs ?? 1_000
-  const writer = new EngineWriter()
-  const statements = mainConnectionWriter(db, writer)
+  const owner = options.workerId ?? `svix:${process.pid}`
+  const retentionDays = options.svix.payloadRetentionDays ?? DEFAULT_SVIX_PAYLOAD_RETENTION_DAYS
+  const recorder = new AttemptRecorder(database.write, {
+    retry: {
+      scheduleMs: options.retryScheduleMs ?? DEFAULT_RETRY_SCHEDULE_MS,
+      jitter: options.jitter ?? DEFAULT_JITTER,
+      random: options.random,
+    },
+    disableAfterMs: options.disableAfterMs ?? DEFAULT_DISABLE_AFTER_MS,
+    logger,
+  })
 
   async function handOver(message: ClaimedMessage, receiver: ReceiverRow): Promise<void> {
-    const now = clock.now()
-    const held = and(eq(messages.id, message.id), eq(messages.leaseOwner, workerId))
-    if (!message.payloadSealed) {
-      await writer.exclusive(() =>
-        db
-          .update(messages)
-          .set({ state: 'cancelled', leaseOwner: null, leaseExpiresAt: null, nextAttemptAt: null })
-          .where(held),
-      )
+    const payloadSealed = message.payloadSealed
+    if (!payloadSealed) {
+      await database.write((tx) => cancelErased(tx, message.id, owner))
       return
     }
+    const startedAt = clock.now()
     try {
       await endpoints.ensure(receiver)
-      const payload = JSON.parse(keyring.open(message.payloadSealed, payloadContext(message.id)))
+      const payload = JSON.parse(keyring.open(payloadSealed, payloadContext(message.id)))
       try {
         await svix.message.create(receiver.id, {
           eventId: message.id,
           eventType: message.eventType,
           payload,
+          payloadRetentionPeriod: retentionDays,
         })
       } catch (error) {
         if (!(error instanceof ApiException && error.code === 409)) throw error
         await svix.messageAttempt.resend(receiver.id, message.id, receiver.id)
       }
-      await writer.exclusive(() =>
-        db
-          .update(messages)
-          .set({
-            state: 'delivering',
-            leaseOwner: SVIX_OWNER,
-            leaseExpiresAt: null,
-            nextAttemptAt: null,
-          })
-          .where(held),
-      )
+      await database.write((tx) => markHandedOver(tx, message.id, owner, SVIX_OWNER))
     } catch (error) {
-      const attempts = message.attempts + 1
-      const delay = nextRetryDelay(attempts, retry)
-      const text = `Svix hand-over failed: ${error instanceof ApiException ? `HTTP ${error.code}` : (error as Error).message}`
-      await writer.exclusive(() =>
-        db
-          .update(messages)
-          .set({
-            attempts,
-            state: delay === null ? 'dead' : 'failed',
-            nextAttemptAt: delay === null ? null : new Date(now + delay),
-            lastError: text.slice(0, 500),
-            leaseOwner: null,
-            leaseExpiresAt: null,
-          })
-          .where(held),
-      )
+      // A failed hand-over is an attempt like any other: logged, retried on the schedule.
+      await recorder.record({
+        messageId: message.id,
+        receiverId: receiver.id,
+        reportId: message.reportId,
+        eventType: message.eventType,
+        owner,
+        attemptsBefore: message.attempts,
+        startedAt,
+        finishedAt: clock.now(),
+        durationMs: clock.now() - startedAt,
+        status: error instanceof ApiException ? error.code : null,
+        responseBody: null,
+        outcome: {
+          kind: 'failed',
+          error: `Svix hand-over failed: ${describe(error)}`.slice(0, 500),
+          retryAfterMs: null,
+        },
+      })
       logger.warn(
         { event: 'delivery.svix_handover_failed', messageId: message.id, err: error },
         'svix hand-over failed',
@@ -110,9 +114,34 @@ export function createSvixEngine(
     }
   }
 
-  /** Reads Svix's attempts back for messages it holds. */
+  async function handOverDue(): Promise<number> {
+    let total = 0
+    for (;;) {
+      const batch = await database.write((tx) =>
+        claimDue(tx, {
+          workerId: owner,
+          now: clock.now(),
+          leaseMs: options.leaseMs ?? 60_000,
+          limit: options.batchSize ?? 64,
+        }),
+      )
+      if (batch.length === 0) return total
+      total += batch.length
+      const ids = [...new Set(batch.map((m) => m.receiverId))]
+      const rows = await database.db.select().from(receivers).where(inArray(receivers.id, ids))
+      const byId = new Map(rows.map((r) => [r.id, r]))
+      await Promise.all(
+        batch.map((m) => {
+          const receiver = byId.get(m.receiverId)
+          return receiver ? handOver(m, receiver) : undefined
+        }),
+      )
+    }
+  }
+
+  /** Reads Svix's attempts back for the messages it holds. */
   async function readBack(limit = 100): Promise<number> {
-    const held = await db
+    const held = await database.db
       .select({ id: messages.id, receiverId: messages.receiverId })
       .from(messages)
       .where(
@@ -132,122 +161,93 @@ export function createSvixEngine(
         continue
       }
       if (list.data.length === 0) continue
-      await writer.exclusive(() =>
-        db.transaction(async (tx) => {
-          for (const a of list.data) {
-            await tx
-              .insert(deliveryAttempts)
-              .values({
-                id: `atm_svix_${a.id}`.slice(0, 80),
-                messageId: m.id,
-                workerId: SVIX_OWNER,
-                attemptedAt: a.timestamp,
-                responseStatus: a.responseStatusCode || null,
-                durationMs: a.responseDurationMs ?? 0,
-                responseBody: sealResponseBody(keyring, m.id, (a.response ?? '').slice(0, 2048)),
-                error: a.status === MessageStatus.Fail ? `Svix: ${a.statusText ?? 'fail'}` : null,
-              })
-              .onConflictDoNothing()
-          }
-          const success = list.data.find((a) => a.status === MessageStatus.Success)
-          const failure = list.data.find((a) => a.status === MessageStatus.Fail)
-          if (success) {
-            settled++
-            await tx
-              .update(messages)
-              .set({
-                state: 'succeeded',
-                deliveredAt: success.timestamp,
-                attempts: list.data.length,
-                lastError: null,
-              })
-              .where(eq(messages.id, m.id))
-          } else if (failure) {
-            await tx
-              .update(messages)
-              .set({
-                state: 'failed',
-                attempts: list.data.length,
-                lastError: `Svix: endpoint answered ${failure.responseStatusCode}`,
-              })
-              .where(eq(messages.id, m.id))
-          }
-        }),
+      const attempts: RemoteAttempt[] = list.data.map((a) => ({
+        id: `atm_svix_${a.id}`.slice(0, 80),
+        at: a.timestamp,
+        status: a.responseStatusCode || null,
+        durationMs: a.responseDurationMs ?? 0,
+        responseBody: sealResponseBody(keyring, m.id, (a.response ?? '').slice(0, 2048)),
+        error: a.status === MessageStatus.Fail ? `Svix: ${a.statusText ?? 'fail'}` : null,
+      }))
+      const success = list.data.find((a) => a.status === MessageStatus.Success)
+      const failure = list.data.find((a) => a.status === MessageStatus.Fail)
+      if (success) settled++
+      await database.write((tx) =>
+        recordRemoteAttempts(
+          tx,
+          m.id,
+          SVIX_OWNER,
+          attempts,
+          success
+            ? { state: 'succeeded', at: success.timestamp }
+            : failure
+              ? { state: 'failed', error: `Svix: endpoint answered ${failure.responseStatusCode}` }
+              : null,
+        ),
       )
     }
     return settled
   }
 
-  async function handOverDue(): Promise<number> {
-    let total = 0
-    for (;;) {
-      const batch = await claimDueMessages(statements, {
-        workerId,
-        now: clock.now(),
-        leaseMs: options.leaseMs ?? 60_000,
-        limit: options.batchSize ?? 64,
-      })
-      if (batch.length === 0) return total
-      total += batch.length
-      const rows = await db
-        .select()
-        .from(receivers)
-        .where(inArray(receivers.id, [...new Set(batch.map((m) => m.receiverId))]))
-      const byId = new Map(rows.map((r) => [r.id, r]))
-      await Promise.all(
-        batch.map((m) =>
-          byId.get(m.receiverId) ? handOver(m, byId.get(m.receiverId)!) : undefined,
+  /** Expunges, in Svix, the content of every handed-over message of an erased report. */
+  async function expungeErased(limit = 100): Promise<number> {
+    const due = await database.db
+      .select({ id: messages.id, receiverId: messages.receiverId })
+      .from(messages)
+      .innerJoin(reports, eq(reports.id, messages.reportId))
+      .where(
+        and(
+          eq(remoteCopies.handedTo, SVIX_OWNER),
+          isNull(remoteCopies.erasedAt),
+          isNotNull(reports.erasedAt),
         ),
       )
+      .limit(limit)
+    const done: string[] = []
+    for (const m of due) {
+      try {
+        await svix.message.expungeContent(m.receiverId, m.id)
+        const attempts = await svix.messageAttempt.listByMsg(m.receiverId, m.id)
+        for (const a of attempts.data) {
+          await svix.messageAttempt.expungeContent(m.receiverId, m.id, a.id)
+        }
+        done.push(m.id)
+      } catch (error) {
+        // Svix no longer has it: nothing left to expunge.
+        if (error instanceof ApiException && error.code === 404) done.push(m.id)
+        else
+          logger.warn(
+            { event: 'delivery.svix_expunge_failed', messageId: m.id, err: error },
+            'svix expunge failed; retried at the next poll',
+          )
+      }
     }
+    await database.write((tx) => markRemoteErased(tx, done, new Date(clock.now())))
+    return done.length
   }
 
-  let running = false
-  let loop: Promise<void> | null = null
-  let wakeUp: (() => void) | null = null
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms)
-      timer.unref?.()
-      wakeUp = () => {
-        clearTimeout(timer)
-        resolve()
-      }
-    })
+  async function step(): Promise<number> {
+    const handed = await handOverDue()
+    await readBack()
+    await expungeErased()
+    return handed
+  }
+
+  const loop = new PollLoop(
+    async () => {
+      await step()
+      return 'sleep'
+    },
+    options.pollIntervalMs ?? 1_000,
+    (error) => logger.error({ event: 'delivery.worker_error', err: error }, 'svix engine error'),
+  )
 
   return {
     ssrf: options.ssrf ?? {},
-    attachWriter: (target) => writer.attach(target),
-    start() {
-      if (running) return
-      running = true
-      loop = (async () => {
-        while (running) {
-          try {
-            await handOverDue()
-            await readBack()
-          } catch (error) {
-            logger.error({ event: 'delivery.worker_error', err: error }, 'svix engine error')
-          }
-          if (running) await sleep(pollMs)
-        }
-      })()
-    },
-    wake: () => wakeUp?.(),
-    async runOnce() {
-      const n = await handOverDue()
-      await readBack()
-      return n
-    },
-    async stop() {
-      running = false
-      wakeUp?.()
-      await loop
-    },
-    async kill() {
-      running = false
-      wakeUp?.()
-      await loop
-    },
+    start: () => loop.start(),
+    wake: () => loop.wake(),
+    runOnce: step,
+    stop: () => loop.stop(),
+    kill: () => loop.stop(),
   }
 }

@@ -1,16 +1,20 @@
 /**
  * The embedded outbox worker: claims due messages under a lease, hands each to its receiver's
- * gate, and records the outcome. Polls every `pollIntervalMs`, or at once on `wake()`. `stop()`
- * stops claiming and waits for attempts in flight; `kill()` (tests, crash simulation) abandons
- * them without recording, leaving their leases to expire.
+ * gate, and has its attempt recorded. Steps in the engines' one poll loop: at once while there
+ * is room and work, else at the poll interval or on `wake()`. `stop()` stops claiming and waits
+ * for attempts in flight; `kill()` (tests, crash simulation) abandons them unrecorded, leaving
+ * their leases to expire.
  */
 import { inArray } from 'drizzle-orm'
+import type { Logger } from 'pino'
+import type { DatabaseHandle } from '../db/client'
+import type { ReceiverRow } from '../db/rows'
 import { receivers } from '../db/schema'
-import { type AttemptContext, attemptDelivery } from './attempt'
+import { type AttemptContext, attemptDelivery, LeaseLostError } from './attempt'
+import type { AttemptRecorder } from './attempt-recorder'
 import { ReceiverGate } from './gate'
-import { type ClaimedMessage, claimDueMessages, LeaseLostError, renewLease } from './lease'
-
-type ReceiverRow = typeof receivers.$inferSelect
+import { PollLoop, type StepResult } from './poll-loop'
+import { type ClaimedMessage, cancelErased, claimDue, renewLease } from './transitions'
 
 export interface WorkerOptions {
   leaseMs: number
@@ -22,37 +26,43 @@ export interface WorkerOptions {
   leaseMarginMs: number
 }
 
+export interface WorkerContext extends AttemptContext {
+  database: DatabaseHandle
+  logger: Logger
+  recorder: AttemptRecorder
+}
+
+type Dispatchable = ClaimedMessage & { receiver: ReceiverRow }
+
 export class OutboxWorker {
-  readonly #ctx: AttemptContext
+  readonly #ctx: WorkerContext
   readonly #o: WorkerOptions
   readonly #gates = new Map<string, ReceiverGate>()
   readonly #inFlight = new Set<Promise<void>>()
   readonly #abort = new AbortController()
-  #running = false
-  #loop: Promise<void> | null = null
-  #wakeUp: (() => void) | null = null
-  #woken = false
+  readonly #loop: PollLoop
 
-  constructor(ctx: AttemptContext, options: WorkerOptions) {
+  constructor(ctx: WorkerContext, options: WorkerOptions) {
     this.#ctx = ctx
     this.#o = options
+    this.#loop = new PollLoop(
+      () => this.#step(),
+      options.pollIntervalMs,
+      (error) =>
+        ctx.logger.error({ event: 'delivery.worker_error', err: error }, 'outbox worker error'),
+    )
   }
 
   start(): void {
-    if (this.#running) return
-    this.#running = true
-    this.#loop = this.#run()
+    this.#loop.start()
   }
 
   wake(): void {
-    this.#woken = true
-    this.#wakeUp?.()
+    this.#loop.wake()
   }
 
   async stop(): Promise<void> {
-    this.#running = false
-    this.wake()
-    await this.#loop
+    await this.#loop.stop()
     await Promise.allSettled([...this.#inFlight])
   }
 
@@ -74,77 +84,38 @@ export class OutboxWorker {
     return total
   }
 
-  async #run(): Promise<void> {
-    while (this.#running) {
-      let claimed = 0
-      try {
-        // Claim in sizeable batches: each claim is a write (an fsync), so topping up one slot
-        // at a time would cost more than the deliveries themselves.
-        const room = this.#o.maxInFlight - this.#inFlight.size
-        const worthIt =
-          this.#inFlight.size === 0 || room >= Math.min(this.#o.batchSize, this.#o.maxInFlight / 4)
-        const batch = worthIt ? await this.#claim(Math.min(room, this.#o.batchSize)) : []
-        claimed = batch.length
-        for (const message of batch) {
-          const task = this.#dispatch(message).finally(() => {
-            this.#inFlight.delete(task)
-            this.wake()
-          })
-          this.#inFlight.add(task)
-        }
-      } catch (error) {
-        this.#ctx.logger.error(
-          { event: 'delivery.worker_error', err: error },
-          'outbox worker error',
-        )
-      }
-      if (!this.#running) break
-      if (claimed > 0 && this.#inFlight.size < this.#o.maxInFlight) continue
-      if (claimed === 0 && this.#inFlight.size > 0) {
-        // Busy: wait for completions (each wakes us) rather than polling the database.
-        await this.#sleep(this.#o.pollIntervalMs)
-        continue
-      }
-      await this.#sleep(this.#o.pollIntervalMs)
+  async #step(): Promise<StepResult> {
+    // Claim in sizeable batches: each claim is a write, so topping up one slot at a time
+    // would cost more than the deliveries themselves.
+    const room = this.#o.maxInFlight - this.#inFlight.size
+    const worthIt =
+      this.#inFlight.size === 0 || room >= Math.min(this.#o.batchSize, this.#o.maxInFlight / 4)
+    if (!worthIt) return 'sleep'
+    const batch = await this.#claim(Math.min(room, this.#o.batchSize))
+    for (const message of batch) {
+      const task = this.#dispatch(message).finally(() => {
+        this.#inFlight.delete(task)
+        // A freed slot: claim again without waiting for the poll.
+        this.wake()
+      })
+      this.#inFlight.add(task)
     }
+    return batch.length > 0 && this.#inFlight.size < this.#o.maxInFlight ? 'again' : 'sleep'
   }
 
-  #sleep(ms: number): Promise<void> {
-    if (this.#woken) {
-      this.#woken = false
-      return Promise.resolve()
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms)
-      timer.unref?.()
-      this.#wakeUp = done
-      const self = this
-      function done() {
-        clearTimeout(timer)
-        self.#wakeUp = null
-        self.#woken = false
-        resolve()
-      }
-    })
-  }
-
-  #receiverCache = new Map<string, ReceiverRow>()
-
-  async #claim(limit: number): Promise<(ClaimedMessage & { receiver: ReceiverRow })[]> {
+  async #claim(limit: number): Promise<Dispatchable[]> {
     if (limit <= 0) return []
-    const claimed = await claimDueMessages(this.#ctx.statements, {
-      workerId: this.#ctx.workerId,
-      now: this.#ctx.clock.now(),
-      leaseMs: this.#o.leaseMs,
-      limit,
-    })
+    const { database, owner, clock } = this.#ctx
+    const claimed = await database.write((tx) =>
+      claimDue(tx, { workerId: owner, now: clock.now(), leaseMs: this.#o.leaseMs, limit }),
+    )
     if (claimed.length === 0) return []
-    // Receivers are re-read at each claim: a changed URL, secret or pacing applies at once.
+    // Receivers are read at each claim: a changed URL, secret or pacing applies at once.
     const ids = [...new Set(claimed.map((m) => m.receiverId))]
-    const rows = await this.#ctx.db.select().from(receivers).where(inArray(receivers.id, ids))
-    this.#receiverCache = new Map(rows.map((r) => [r.id, r]))
+    const rows = await database.db.select().from(receivers).where(inArray(receivers.id, ids))
+    const byId = new Map(rows.map((r) => [r.id, r]))
     return claimed.flatMap((m) => {
-      const receiver = this.#receiverCache.get(m.receiverId)
+      const receiver = byId.get(m.receiverId)
       return receiver ? [{ ...m, receiver }] : []
     })
   }
@@ -160,29 +131,53 @@ export class OutboxWorker {
     return gate
   }
 
-  async #dispatch(message: ClaimedMessage & { receiver: ReceiverRow }): Promise<void> {
+  async #dispatch(message: Dispatchable): Promise<void> {
+    const { database, owner, clock, recorder, logger } = this.#ctx
     const signal = this.#abort.signal
     try {
       if (signal.aborted) return
+      const { payloadSealed } = message
+      if (!payloadSealed) {
+        // Erased after it was queued (withdrawal, retention): nothing to send, ever.
+        await database.write((tx) => cancelErased(tx, message.id, owner))
+        return
+      }
       // The gate holds a slot only while the request is in flight, not while it is recorded.
       // A lease close to expiry after waiting at the gate is renewed before sending; if it was
       // lost meanwhile, another worker owns the message and this one sends nothing.
       const gate = this.#gate(message.receiver)
-      await attemptDelivery(this.#ctx, message, message.receiver, signal, (send) =>
-        gate.run(async () => {
-          const now = this.#ctx.clock.now()
-          if (message.leaseExpiresAt - now < this.#o.leaseMarginMs) {
-            const kept = await this.#ctx.writer.exclusive(() =>
-              renewLease(this.#ctx.db, message.id, this.#ctx.workerId, now, this.#o.leaseMs),
-            )
-            if (!kept) throw new LeaseLostError(message.id)
-            message.leaseExpiresAt = now + this.#o.leaseMs
-          }
-          return send()
-        }),
+      const record = await attemptDelivery(
+        this.#ctx,
+        { ...message, payloadSealed },
+        message.receiver,
+        signal,
+        (send) =>
+          gate.run(async () => {
+            const now = clock.now()
+            if (message.leaseExpiresAt - now < this.#o.leaseMarginMs) {
+              const kept = await database.write((tx) =>
+                renewLease(tx, message.id, owner, now, this.#o.leaseMs),
+              )
+              if (!kept) throw new LeaseLostError(message.id)
+              message.leaseExpiresAt = now + this.#o.leaseMs
+            }
+            return send()
+          }),
+      )
+      if (!record) return
+      await recorder.record(record)
+      logger.debug(
+        {
+          event: 'delivery.attempt',
+          messageId: message.id,
+          receiverId: message.receiverId,
+          outcome: record.outcome.kind,
+          status: record.status,
+        },
+        'delivery attempt',
       )
     } catch (error) {
-      this.#ctx.logger.error(
+      logger.error(
         { event: 'delivery.attempt_error', messageId: message.id, err: error },
         'delivery attempt could not be recorded',
       )

@@ -7,8 +7,8 @@
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
+import { HubError } from '../hub-error'
 import type { HubEnv } from './env'
-import { HubError } from './hub-error'
 
 export type BodyKind = 'json' | 'multipart' | 'form'
 

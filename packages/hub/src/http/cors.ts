@@ -7,8 +7,8 @@
 import { isNull } from 'drizzle-orm'
 import { createMiddleware } from 'hono/factory'
 import { siteKeys } from '../db/schema'
+import { HubError } from '../hub-error'
 import type { HubEnv } from './env'
-import { HubError } from './hub-error'
 
 // Per database, like the site key cache; a local change bumps the generation.
 const CACHE_MS = 5_000

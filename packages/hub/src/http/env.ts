@@ -2,10 +2,8 @@
 import type { Logger } from 'pino'
 import type { ApiKeyPrincipal } from '../auth/principal'
 import type { ConsolePrincipal } from '../console/session-store'
-import type { siteKeys } from '../db/schema'
+import type { SiteKeyRow } from '../db/rows'
 import type { HubRuntime } from '../runtime'
-
-export type SiteKeyRow = typeof siteKeys.$inferSelect
 
 export interface HubVariables {
   hub: HubRuntime

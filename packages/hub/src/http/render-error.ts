@@ -9,8 +9,8 @@ import { errorCodeForStatus, errorCodes } from '@safe-place/schemas'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { HubError } from '../hub-error'
 import type { HubEnv } from './env'
-import { HubError } from './hub-error'
 
 export function errorResponse(
   c: Context<HubEnv>,

@@ -1,38 +1,42 @@
 /**
  * `Idempotency-Key`: the first answer to a (site key, key) pair is kept for 24 hours, sealed
  * (it holds the receipt token). The same key with the same request gets that answer again;
- * with another request, `409 idempotency_conflict`.
+ * with another request, `409 idempotency_conflict`. What identifies the request is a keyed
+ * fingerprint (HMAC under a server key), never a plain hash: a copy of the database must not
+ * let anyone confirm a guessed report offline. Rows go when they expire (retention job) and
+ * with their report's erasure.
  */
 import { createHash } from 'node:crypto'
 import type { Receipt } from '@safe-place/schemas'
 import { and, eq, gt, lte } from 'drizzle-orm'
 import type { Keyring } from '../crypto/keyring'
 import { idempotencyKeys } from '../db/schema'
-import type { Executor } from '../db/transaction'
-import { HubError } from '../http/hub-error'
+import type { ReadDb, WriteTx } from '../db/types'
+import { HubError } from '../hub-error'
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
+const PURPOSE = 'idempotency-request'
 
 export interface IdempotencyRequest {
   key: string
-  /** SHA-256 of the canonical request (see `requestHash`). */
-  requestHash: string
+  /** SHA-256 of the canonical request, in memory only (see `requestDigest`). */
+  digest: Buffer
 }
 
 export const idempotencyContext = (siteKeyId: string, key: string) =>
   `idempotency:${siteKeyId}:${key}`
 
-/** A stable hash of what was asked: the parsed report and each file's bytes. */
-export function requestHash(report: unknown, files: readonly Uint8Array[] = []): string {
+/** A stable digest of what was asked: the parsed report and each file's bytes. */
+export function requestDigest(report: unknown, files: readonly Uint8Array[] = []): Buffer {
   const hash = createHash('sha256').update(JSON.stringify(report ?? null))
   for (const file of files)
     hash.update('\0file\0').update(createHash('sha256').update(file).digest())
-  return hash.digest('hex')
+  return hash.digest()
 }
 
 /** The stored answer to replay, `undefined` if none, or a conflict error. */
 export async function findIdempotentReceipt(
-  db: Executor,
+  db: ReadDb,
   keyring: Keyring,
   siteKeyId: string,
   request: IdempotencyRequest,
@@ -50,14 +54,17 @@ export async function findIdempotentReceipt(
     )
     .limit(1)
   if (!row) return undefined
-  if (row.requestHash !== request.requestHash) throw new HubError('idempotency_conflict')
+  if (!keyring.matchesFingerprint(row.requestHash, request.digest, PURPOSE)) {
+    throw new HubError('idempotency_conflict')
+  }
   return keyring.openJson<Receipt>(row.responseSealed, idempotencyContext(siteKeyId, request.key))
 }
 
-/** The row that remembers `receipt` for 24 hours, sealed. */
+/** The row that remembers `receipt` (of report `reportId`) for 24 hours, sealed. */
 export function idempotencyRow(
   keyring: Keyring,
   siteKeyId: string,
+  reportId: string,
   request: IdempotencyRequest,
   receipt: Receipt,
   now: Date,
@@ -65,7 +72,8 @@ export function idempotencyRow(
   return {
     siteKeyId,
     key: request.key,
-    requestHash: request.requestHash,
+    reportId,
+    requestHash: keyring.fingerprint(request.digest, PURPOSE),
     responseStatus: 201,
     responseSealed: keyring.sealJson(receipt, idempotencyContext(siteKeyId, request.key)),
     createdAt: now,
@@ -73,11 +81,11 @@ export function idempotencyRow(
   }
 }
 
-/** Removes an expired row for the same key: the key may be reused after 24 hours. */
+/** Removes an expired row for the same key (not yet purged): the key may be reused. */
 export async function forgetExpiredKey(
-  tx: Executor,
+  tx: WriteTx,
   siteKeyId: string,
-  request: IdempotencyRequest,
+  key: string,
   now: Date,
 ): Promise<void> {
   await tx
@@ -85,22 +93,8 @@ export async function forgetExpiredKey(
     .where(
       and(
         eq(idempotencyKeys.siteKeyId, siteKeyId),
-        eq(idempotencyKeys.key, request.key),
+        eq(idempotencyKeys.key, key),
         lte(idempotencyKeys.expiresAt, now),
       ),
     )
-}
-
-export async function rememberReceipt(
-  tx: Executor,
-  keyring: Keyring,
-  siteKeyId: string,
-  request: IdempotencyRequest,
-  receipt: Receipt,
-  now: Date,
-): Promise<void> {
-  // An expired row for the same key is replaced. A live one is kept, so a concurrent twin
-  // fails on the primary key and replays the first answer.
-  await forgetExpiredKey(tx, siteKeyId, request, now)
-  await tx.insert(idempotencyKeys).values(idempotencyRow(keyring, siteKeyId, request, receipt, now))
 }

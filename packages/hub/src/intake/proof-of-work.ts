@@ -5,7 +5,7 @@
  */
 import { type PowChallenge, PowSolution } from '@safe-place/schemas'
 import { createChallenge, verifySolution } from 'altcha-lib/v1'
-import { HubError } from '../http/hub-error'
+import { HubError } from '../hub-error'
 
 const CHALLENGE_TTL_MS = 5 * 60 * 1000
 

@@ -24,12 +24,12 @@ async function deliveredWithEcho(receiverId: string, attemptId: string) {
     }),
   )
   const receipt = Receipt.parse(await res.json())
-  const message = await hub.handle.client.execute({
+  const message = await hub.client.execute({
     sql: 'select m.id from messages m join reports r on r.id = m.report_id where r.reference = ?',
     args: [receipt.reference],
   })
   const messageId = String(message.rows[0]?.id)
-  await hub.handle.client.execute({
+  await hub.client.execute({
     sql: `insert into delivery_attempts (id, message_id, worker_id, attempted_at, response_status, duration_ms, response_body, error)
           values (?, ?, 'w1', ?, 422, 5, ?, 'The endpoint answered 422')`,
     args: [attemptId, messageId, Date.now(), `{"invalid":"contact.value=${EMAIL}"}`],
@@ -39,7 +39,7 @@ async function deliveredWithEcho(receiverId: string, attemptId: string) {
 
 const bodyOf = async (attemptId: string) =>
   (
-    await hub.handle.client.execute({
+    await hub.client.execute({
       sql: 'select response_body from delivery_attempts where id = ?',
       args: [attemptId],
     })

@@ -7,15 +7,15 @@ import { ReceiptToken, ReportReference } from '@safe-place/schemas'
 import { eq } from 'drizzle-orm'
 import { bearerToken, sameDigest, sha256Hex } from '../auth/secrets'
 import { reports } from '../db/schema'
-import type { Executor } from '../db/transaction'
-import { HubError } from '../http/hub-error'
+import type { ReadDb } from '../db/types'
+import { HubError } from '../hub-error'
 
 export type ReportRow = typeof reports.$inferSelect
 
 const DUMMY_HASH = sha256Hex('rt_not-a-token')
 
 export async function openByReceipt(
-  db: Executor,
+  db: ReadDb,
   reference: string,
   authorization: string | undefined,
 ): Promise<ReportRow> {

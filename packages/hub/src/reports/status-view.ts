@@ -13,7 +13,7 @@ import type {
 import { asc, eq } from 'drizzle-orm'
 import type { Keyring } from '../crypto/keyring'
 import { timelineEvents } from '../db/schema'
-import type { Executor } from '../db/transaction'
+import type { ReadDb } from '../db/types'
 import { purgedMessage, statusMessages } from '../i18n/status-messages'
 import { describeActions } from '../routing/status-wording'
 import type { ReportRow } from './receipt-access'
@@ -21,7 +21,7 @@ import type { ReportRow } from './receipt-access'
 export const noteContext = (eventId: string) => `note:${eventId}`
 
 export async function statusViewOf(
-  db: Executor,
+  db: ReadDb,
   keyring: Keyring,
   report: ReportRow,
   locale: Locale,

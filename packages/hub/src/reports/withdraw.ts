@@ -1,24 +1,26 @@
 /**
  * Withdrawal by the reporter: personal data erased at once, status `withdrawn`, a timeline
- * entry, and the receivers told (outbox, same transaction). Withdrawing twice is harmless.
+ * entry, and the receivers told (outbox, same write unit). Withdrawing twice is harmless.
  */
 import { eq } from 'drizzle-orm'
 import type { Keyring } from '../crypto/keyring'
+import type { ReportRow } from '../db/rows'
 import { reports, timelineEvents } from '../db/schema'
-import type { Transaction } from '../db/transaction'
+import type { WriteTx } from '../db/types'
 import { propagateWithdrawal } from '../delivery/withdrawal'
 import { newId } from '../ids'
 import { erasePersonalData } from './erase'
-import type { ReportRow } from './receipt-access'
 
 export async function withdrawReport(
-  tx: Transaction,
+  tx: WriteTx,
   keyring: Keyring,
   report: ReportRow,
   now: Date,
 ): Promise<ReportRow> {
-  if (report.status === 'withdrawn') return report
-  await erasePersonalData(tx, report.id)
+  // Read again in the unit: another request may have withdrawn it since it was opened.
+  const [current] = await tx.select().from(reports).where(eq(reports.id, report.id))
+  if (!current || current.status === 'withdrawn') return current ?? report
+  await erasePersonalData(tx, [report.id], now)
   await tx
     .update(reports)
     .set({ status: 'withdrawn', withdrawnAt: now, updatedAt: now })
@@ -35,5 +37,6 @@ export async function withdrawReport(
     reference: report.reference,
     now,
   })
-  return { ...report, status: 'withdrawn', withdrawnAt: now, updatedAt: now, sealed: null }
+  const [withdrawn] = await tx.select().from(reports).where(eq(reports.id, report.id))
+  return withdrawn ?? current
 }

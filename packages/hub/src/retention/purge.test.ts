@@ -32,14 +32,16 @@ describe('retention', () => {
   it('purges attachments, then closed reports, then every report, by their periods', async () => {
     const open = await send()
     const closed = await send('harassment')
-    await hub.handle.db
-      .update(reports)
-      .set({ status: 'no_action' })
-      .where(eq(reports.reference, closed.reference))
+    await hub.handle.write((tx) =>
+      tx
+        .update(reports)
+        .set({ status: 'no_action' })
+        .where(eq(reports.reference, closed.reference)),
+    )
     const files = async () =>
       Number(
         (
-          await hub.handle.client.execute(
+          await hub.client.execute(
             'select count(*) as n from attachments where data_sealed is not null',
           )
         ).rows[0]?.n,
@@ -47,13 +49,13 @@ describe('retention', () => {
     expect(await files()).toBe(2)
 
     // Nothing is due yet.
-    expect(await purgeExpired(hub.handle.db, retention, new Date(Date.now() + 10 * DAY))).toEqual({
+    expect(await purgeExpired(hub.handle, retention, new Date(Date.now() + 10 * DAY))).toEqual({
       attachments: 0,
       reports: 0,
     })
 
     // After 31 days: the files go, the reports stay.
-    expect(await purgeExpired(hub.handle.db, retention, new Date(Date.now() + 31 * DAY))).toEqual({
+    expect(await purgeExpired(hub.handle, retention, new Date(Date.now() + 31 * DAY))).toEqual({
       attachments: 2,
       reports: 0,
     })
@@ -62,7 +64,7 @@ describe('retention', () => {
 
     // After 61 days: the closed report's personal fields go, not the open one's.
     expect(
-      (await purgeExpired(hub.handle.db, retention, new Date(Date.now() + 61 * DAY))).reports,
+      (await purgeExpired(hub.handle, retention, new Date(Date.now() + 61 * DAY))).reports,
     ).toBe(1)
     expect((await row(closed.reference)).sealed).toBeNull()
     expect((await row(closed.reference)).purgedAt).not.toBeNull()
@@ -71,7 +73,7 @@ describe('retention', () => {
 
     // After a year: every report.
     expect(
-      (await purgeExpired(hub.handle.db, retention, new Date(Date.now() + 366 * DAY))).reports,
+      (await purgeExpired(hub.handle, retention, new Date(Date.now() + 366 * DAY))).reports,
     ).toBe(1)
     expect((await row(open.reference)).sealed).toBeNull()
 

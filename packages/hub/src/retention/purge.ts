@@ -1,17 +1,23 @@
 /**
  * Retention: personal data is kept only as long as it can help. Attachments go after
- * `attachmentsDays`; the sealed content of closed reports (a receiver's final status) after
- * `closedReportDays`; of any report after `anyReportDays`. The tombstone (category, dates,
- * flags) stays for statistics, and the reporter's timeline says the data was erased.
+ * `attachmentsDays`; the personal data of closed reports (a receiver's final status) after
+ * `closedReportDays`, of any report after `anyReportDays` — erased through the one list
+ * (`reports/erase.ts`), outbox payloads and receivers' answers included. Idempotent answers go
+ * when they expire (24 hours). The tombstone (category, dates, flags) stays for statistics, and
+ * the reporter's timeline says the data was erased.
+ *
+ * Each batch of reports is a write unit of its own, so a large purge never holds the write
+ * turn for long.
  */
-import { and, eq, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm'
-import type { Database } from '../db/client'
-import { attachments, reports, timelineEvents } from '../db/schema'
+import { and, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm'
+import type { DatabaseHandle } from '../db/client'
+import { attachments, idempotencyKeys, reports, timelineEvents } from '../db/schema'
 import { newId } from '../ids'
 import { erasePersonalData } from '../reports/erase'
 import type { HubSettings } from '../settings'
 
 const DAY_MS = 24 * 60 * 60 * 1000
+const BATCH = 200
 export const closedStatuses = ['action_taken', 'no_action', 'referred_to_authorities'] as const
 
 export interface PurgeResult {
@@ -20,13 +26,13 @@ export interface PurgeResult {
 }
 
 export async function purgeExpired(
-  db: Database,
+  database: Pick<DatabaseHandle, 'db' | 'write'>,
   retention: HubSettings['retention'],
   now: Date,
 ): Promise<PurgeResult> {
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS)
-  return db.transaction(async (tx) => {
-    const oldFiles = await tx
+  const oldFiles = await database.write((tx) =>
+    tx
       .update(attachments)
       .set({ dataSealed: null })
       .where(
@@ -35,33 +41,45 @@ export async function purgeExpired(
           lt(attachments.createdAt, before(retention.attachmentsDays)),
         ),
       )
-      .returning({ id: attachments.id })
-
-    const due = await tx
-      .select({ id: reports.id })
-      .from(reports)
-      .where(
-        and(
-          isNull(reports.purgedAt),
-          isNotNull(reports.sealed),
-          or(
-            and(
-              inArray(reports.status, [...closedStatuses]),
-              lt(reports.updatedAt, before(retention.closedReportDays)),
-            ),
-            lt(reports.submittedAt, before(retention.anyReportDays)),
-          ),
-        ),
-      )
-    for (const { id } of due) {
-      await erasePersonalData(tx, id)
-      await tx.update(reports).set({ purgedAt: now }).where(eq(reports.id, id))
+      .returning({ id: attachments.id }),
+  )
+  const due = and(
+    isNull(reports.erasedAt),
+    or(
+      and(
+        inArray(reports.status, [...closedStatuses]),
+        lt(reports.updatedAt, before(retention.closedReportDays)),
+      ),
+      lt(reports.submittedAt, before(retention.anyReportDays)),
+    ),
+  )
+  let purged = 0
+  for (;;) {
+    const ids = (
+      await database.db.select({ id: reports.id }).from(reports).where(due).limit(BATCH)
+    ).map((r) => r.id)
+    if (ids.length === 0) break
+    await database.write(async (tx) => {
+      await erasePersonalData(tx, ids, now)
+      await tx.update(reports).set({ purgedAt: now }).where(inArray(reports.id, ids))
       await tx
         .insert(timelineEvents)
-        .values({ id: newId('evt'), reportId: id, at: now, kind: 'purged' })
-    }
-    return { attachments: oldFiles.length, reports: due.length }
-  })
+        .values(ids.map((reportId) => ({ id: newId('evt'), reportId, at: now, kind: 'purged' })))
+    })
+    purged += ids.length
+  }
+  return { attachments: oldFiles.length, reports: purged }
+}
+
+/** Idempotent answers past their 24 hours (they hold a receipt token); returns how many. */
+export async function purgeExpiredAnswers(
+  database: Pick<DatabaseHandle, 'write'>,
+  now: Date,
+): Promise<number> {
+  const result = await database.write((tx) =>
+    tx.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now)),
+  )
+  return result.rowsAffected
 }
 
 /** Runs the purge now and then every `intervalMs`; the timer does not keep the process alive. */

@@ -11,8 +11,8 @@ import type {
   StatsReport,
 } from '@safe-place/schemas'
 import { and, eq, gte, inArray, lt } from 'drizzle-orm'
-import type { Database } from '../db/client'
 import { messages, partners, receivers, reports } from '../db/schema'
+import type { ReadDb } from '../db/types'
 import { suppressCount, suppressedMedian, suppressPartition, suppressShare } from './suppress'
 
 export interface StatsRange {
@@ -149,11 +149,7 @@ export function buildStats(
 }
 
 /** Reads the period's rows from the database and builds the statistics. */
-export async function computeStats(
-  db: Database,
-  range: StatsRange,
-  now: Date,
-): Promise<StatsReport> {
+export async function computeStats(db: ReadDb, range: StatsRange, now: Date): Promise<StatsReport> {
   const rows = await db
     .select({
       submittedAt: reports.submittedAt,

@@ -1,5 +1,5 @@
 /** Turns `from`/`to` (a day or an exact time) into a half-open range `[from, to)`. */
-import { HubError } from '../http/hub-error'
+import { HubError } from '../hub-error'
 import type { StatsRange } from './query'
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/

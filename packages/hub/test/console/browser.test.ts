@@ -47,16 +47,18 @@ beforeAll(async () => {
     () => partnerSiteKey,
   )
   partnerSiteKey = (
-    await createSiteKey(
-      hub.t.db,
-      undefined,
-      {
-        partnerId: PARTNER_ID,
-        allowedOrigins: [partner.origin],
-        requireChallenge: false,
-        rateLimitPerMinute: 1000,
-      },
-      new Date(),
+    await hub.t.write((tx) =>
+      createSiteKey(
+        tx,
+        undefined,
+        {
+          partnerId: PARTNER_ID,
+          allowedOrigins: [partner.origin],
+          requireChallenge: false,
+          rateLimitPerMinute: 1000,
+        },
+        new Date(),
+      ),
     )
   ).key
 }, 60_000)

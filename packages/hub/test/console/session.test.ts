@@ -51,10 +51,8 @@ describe('console sign-in', () => {
   })
 
   it('refuses partner keys, unknown keys and sign-in from another site', async () => {
-    const partner = await createApiKey(
-      hub.t.db,
-      { name: 'p', scope: 'partner', partnerId: PARTNER_ID },
-      new Date(),
+    const partner = await hub.t.write((tx) =>
+      createApiKey(tx, { name: 'p', scope: 'partner', partnerId: PARTNER_ID }, new Date()),
     )
     expect((await new ConsoleClient(hub.app).signIn(partner.secret)).status).toBe(401)
     expect((await new ConsoleClient(hub.app).signIn('sk_live_nope_nope_nope')).status).toBe(401)
@@ -96,11 +94,15 @@ describe('console sign-in', () => {
     expect((await client.request('DELETE', '/v1/console/session')).status).toBe(204)
     expect((await client.request('GET', '/v1/console/reports')).status).toBe(401)
 
-    const extra = await createApiKey(hub.t.db, { name: 'temp', scope: 'operator' }, new Date())
+    const extra = await hub.t.write((tx) =>
+      createApiKey(tx, { name: 'temp', scope: 'operator' }, new Date()),
+    )
     const other = new ConsoleClient(hub.app)
     await other.signIn(extra.secret)
     expect((await other.request('GET', '/v1/console/reports')).status).toBe(200)
-    await hub.t.db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, extra.id))
+    await hub.t.write((tx) =>
+      tx.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, extra.id)),
+    )
     expect((await other.request('GET', '/v1/console/reports')).status).toBe(401)
   })
 
@@ -117,11 +119,13 @@ describe('console sign-in', () => {
 
   it('expires sessions after their time and purges them', async () => {
     const then = new Date(Date.now() - SESSION_TTL_MS - 1000)
-    const old = await openSession(hub.t.db, hub.keys.operator, then)
+    const old = await hub.t.write((tx) => openSession(tx, hub.keys.operator, then))
     expect(old).not.toBeNull()
     expect(await findSession(hub.t.db, old!.secret, new Date())).toBeNull()
     expect(await findSession(hub.t.db, old!.secret, then)).not.toBeNull()
-    expect(await purgeExpiredSessions(hub.t.db, new Date())).toBeGreaterThanOrEqual(1)
+    expect(await hub.t.write((tx) => purgeExpiredSessions(tx, new Date()))).toBeGreaterThanOrEqual(
+      1,
+    )
     expect(await findSession(hub.t.db, old!.secret, then)).toBeNull()
   })
 
@@ -168,7 +172,7 @@ describe('console sign-in', () => {
       })
     expect((await signIn(hub.app)).status).toBe(403)
     const proxied = createHub({
-      db: hub.t.db,
+      database: hub.t,
       keyring: hub.t.keyring,
       settings: { trustProxy: true },
     })

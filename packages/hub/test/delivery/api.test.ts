@@ -18,13 +18,15 @@ beforeEach(async () => {
   t = await createTestDb()
   server = await startReceiver()
   engine = engineFor(t)
-  app = createHub({ db: t.db, keyring: t.keyring, logger: silentLogger, engine })
-  operator = (await createApiKey(t.db, { name: 'op', scope: 'operator' }, new Date())).secret
+  app = createHub({ database: t, keyring: t.keyring, logger: silentLogger, engine })
+  operator = (
+    await t.write((tx) => createApiKey(tx, { name: 'op', scope: 'operator' }, new Date()))
+  ).secret
 })
 afterEach(async () => {
   await engine.stop()
   await server.close()
-  t.cleanup()
+  await t.cleanup()
 })
 
 const call = (method: string, path: string, key: string, body?: unknown) =>
@@ -48,7 +50,7 @@ const receiverInput = (url: string) => ({
 
 describe('receivers API', () => {
   it('refuses unsafe URLs at configuration', async () => {
-    const strict = createHub({ db: t.db, keyring: t.keyring, logger: silentLogger })
+    const strict = createHub({ database: t, keyring: t.keyring, logger: silentLogger })
     for (const url of [
       'https://127.0.0.1/h',
       'https://[::1]/h',
@@ -128,7 +130,9 @@ describe('receivers API', () => {
     expect(await range.json()).toEqual({ replayed: 0 })
 
     const partnerKey = (
-      await createApiKey(t.db, { name: 'p', scope: 'partner', partnerId: PARTNER_ID }, new Date())
+      await t.write((tx) =>
+        createApiKey(tx, { name: 'p', scope: 'partner', partnerId: PARTNER_ID }, new Date()),
+      )
     ).secret
     expect(
       (await call('POST', '/v1/admin/receivers', partnerKey, receiverInput(server.url))).status,
@@ -141,28 +145,32 @@ describe('receivers API', () => {
       await call('POST', '/v1/admin/receivers', operator, receiverInput(server.url))
     ).json()) as { id: string }
     const report = await insertReport(t)
-    await enqueueMessages(
-      t.db,
-      t.keyring,
-      [
-        {
-          receiverId: created.id,
-          reportId: report.id,
-          event: buildReportCreatedEvent(
-            makeReport({ reference: report.reference }),
-            { id: created.id, kind: 'trusted_flagger', profile: 'notice' },
-            new Date(),
-          ),
-          urgent: false,
-        },
-      ],
-      new Date(),
+    await t.write((tx) =>
+      enqueueMessages(
+        tx,
+        t.keyring,
+        [
+          {
+            receiverId: created.id,
+            reportId: report.id,
+            event: buildReportCreatedEvent(
+              makeReport({ reference: report.reference }),
+              { id: created.id, kind: 'trusted_flagger', profile: 'notice' },
+              new Date(),
+            ),
+            urgent: false,
+          },
+        ],
+        new Date(),
+      ),
     )
     const key = (
-      await createApiKey(
-        t.db,
-        { name: 'r', scope: 'receiver', partnerId: PARTNER_ID, receiverId: created.id },
-        new Date(),
+      await t.write((tx) =>
+        createApiKey(
+          tx,
+          { name: 'r', scope: 'receiver', partnerId: PARTNER_ID, receiverId: created.id },
+          new Date(),
+        ),
       )
     ).secret
     const ok = await call('POST', `/v1/reports/${report.reference}/status`, key, {

@@ -2,11 +2,8 @@ import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/db/client'
 import { deliveryAttempts, messages } from '../../src/db/schema'
-import { ThreadWriteLock } from '../../src/db/thread-write-lock'
-import { localDatabasePath, WriterThread } from '../../src/db/writer-thread'
 import { manualClock } from '../../src/delivery/clock'
-import { claimDueMessages } from '../../src/delivery/lease'
-import { EngineWriter, mainConnectionWriter } from '../../src/delivery/writer'
+import { claimDue } from '../../src/delivery/transitions'
 import { createTestDb, insertReceiver, type TestDb } from './support/db'
 import { engineFor, enqueue, waitFor } from './support/engine'
 import { ok, startReceiver, type TestServer } from './support/receiver-server'
@@ -19,7 +16,7 @@ beforeEach(async () => {
 })
 afterEach(async () => {
   await server.close()
-  t.cleanup()
+  await t.cleanup()
 })
 
 const states = async () =>
@@ -47,12 +44,12 @@ describe('leases', () => {
     server.received.length = 0
     server.respond = ok
     const clock = manualClock(Date.now())
-    const second = engineFor({ ...t, db: other.db }, { workerId: 'second', clock })
+    const second = engineFor({ ...t, ...other }, { workerId: 'second', clock })
     expect(await second.runOnce()).toBe(0)
     clock.advance(61_000)
     expect(await second.runOnce()).toBe(5)
     await second.stop()
-    other.close()
+    await other.close()
     expect(await states()).toEqual(Array(5).fill('succeeded'))
     expect(new Set(server.received.map((q) => q.headers['webhook-id']))).toEqual(new Set(ids))
     const log = await t.db.select().from(deliveryAttempts)
@@ -62,30 +59,18 @@ describe('leases', () => {
   it('never lets two claims hold the same message', async () => {
     const r = await insertReceiver(t, server.url)
     await enqueue(t, r.id, 50)
+    // Two processes' worth of connections, each with its own write gate.
     const other = await openDatabase({ url: t.url })
-    // Two connections, and a writer thread on a third.
-    const thread = new WriterThread({
-      path: localDatabasePath(t.url)!,
-      lock: new ThreadWriteLock(),
-    })
-    const writers = [
-      mainConnectionWriter(t.db, new EngineWriter()),
-      mainConnectionWriter(other.db, new EngineWriter()),
-      thread,
-    ]
+    const gates = [t, other]
     const now = Date.now()
     const claims = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        claimDueMessages(writers[i % 3]!, {
-          workerId: `w${i}`,
-          now,
-          leaseMs: 60_000,
-          limit: 7,
-        }),
+        gates[i % 2]!.write((tx) =>
+          claimDue(tx, { workerId: `w${i}`, now, leaseMs: 60_000, limit: 7 }),
+        ),
       ),
     )
-    await thread.close()
-    other.close()
+    await other.close()
     const all = claims.flat().map((m) => m.id)
     expect(all).toHaveLength(50)
     expect(new Set(all).size).toBe(50)
@@ -109,12 +94,12 @@ describe('leases', () => {
     const ids = await enqueue(t, r.id, 200)
     const other = await openDatabase({ url: t.url })
     const a = engineFor(t, { workerId: 'a', batchSize: 10 })
-    const b = engineFor({ ...t, db: other.db }, { workerId: 'b', batchSize: 10 })
+    const b = engineFor({ ...t, ...other }, { workerId: 'b', batchSize: 10 })
     a.start()
     b.start()
     await waitFor(async () => (await states()).every((s) => s === 'succeeded'))
     await Promise.all([a.stop(), b.stop()])
-    other.close()
+    await other.close()
     expect(overlap).toBe(false)
     expect(seen.size).toBe(200)
     expect([...seen.values()].every((n) => n === 1)).toBe(true)

@@ -44,25 +44,27 @@ beforeEach(async () => {
     filters: { platforms: ['instagram'] },
   })
   siteKey = (
-    await createSiteKey(
-      t.db,
-      undefined,
-      {
-        partnerId: PARTNER_ID,
-        allowedOrigins: [ORIGIN],
-        requireChallenge: false,
-        rateLimitPerMinute: 1000,
-      },
-      new Date(),
+    await t.write((tx) =>
+      createSiteKey(
+        tx,
+        undefined,
+        {
+          partnerId: PARTNER_ID,
+          allowedOrigins: [ORIGIN],
+          requireChallenge: false,
+          rateLimitPerMinute: 1000,
+        },
+        new Date(),
+      ),
     )
   ).key
   engine = engineFor(t)
-  app = createHub({ db: t.db, keyring: t.keyring, logger: silentLogger, engine })
+  app = createHub({ database: t, keyring: t.keyring, logger: silentLogger, engine })
 })
 afterEach(async () => {
   await engine.stop()
   for (const s of Object.values(servers)) await s.close()
-  t.cleanup()
+  await t.cleanup()
 })
 
 async function submit(body: unknown) {

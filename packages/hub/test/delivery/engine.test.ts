@@ -17,7 +17,7 @@ beforeEach(async () => {
 })
 afterEach(async () => {
   await server.close()
-  t.cleanup()
+  await t.cleanup()
 })
 
 const messageRow = async (id: string) =>

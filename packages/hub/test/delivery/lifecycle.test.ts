@@ -5,11 +5,12 @@ import { messages, reports, timelineEvents } from '../../src/db/schema'
 import { manualClock } from '../../src/delivery/clock'
 import { enqueueMessages } from '../../src/delivery/outbox'
 import { buildReportCreatedEvent } from '../../src/delivery/payloads'
-import { replayFailedMessages, replayMessage } from '../../src/delivery/replay'
 import { rotateReceiverSecret } from '../../src/delivery/rotation'
-import { applyStatusUpdate, StatusUpdateError } from '../../src/delivery/status-update'
-import { propagateWithdrawal } from '../../src/delivery/withdrawal'
+import { applyStatusUpdate } from '../../src/delivery/status-update'
+import { replayFailedMessages, replayMessage } from '../../src/delivery/transitions'
+import { HubError } from '../../src/hub-error'
 import { statusViewOf } from '../../src/reports/status-view'
+import { withdrawReport } from '../../src/reports/withdraw'
 import { createTestDb, insertReceiver, insertReport, type TestDb } from './support/db'
 import { engineFor, enqueue } from './support/engine'
 import { ok, startReceiver, type TestServer } from './support/receiver-server'
@@ -23,7 +24,7 @@ beforeEach(async () => {
 })
 afterEach(async () => {
   await server.close()
-  t.cleanup()
+  await t.cleanup()
 })
 
 const bodies = () =>
@@ -31,20 +32,22 @@ const bodies = () =>
 
 async function routeTo(report: { id: string; reference: string }, ...receiverIds: string[]) {
   const normalised = makeReport({ reference: report.reference })
-  return enqueueMessages(
-    t.db,
-    t.keyring,
-    receiverIds.map((receiverId) => ({
-      receiverId,
-      reportId: report.id,
-      event: buildReportCreatedEvent(
-        normalised,
-        { id: receiverId, kind: 'federation', profile: 'full' },
-        new Date(),
-      ),
-      urgent: false,
-    })),
-    new Date(),
+  return t.write((tx) =>
+    enqueueMessages(
+      tx,
+      t.keyring,
+      receiverIds.map((receiverId) => ({
+        receiverId,
+        reportId: report.id,
+        event: buildReportCreatedEvent(
+          normalised,
+          { id: receiverId, kind: 'federation', profile: 'full' },
+          new Date(),
+        ),
+        urgent: false,
+      })),
+      new Date(),
+    ),
   )
 }
 
@@ -60,23 +63,27 @@ describe('status updates from receivers', () => {
     server.received.length = 0
 
     const first = new Date(Date.now() - 60_000)
-    const result = await applyStatusUpdate(t.db, t.keyring, {
-      reference: report.reference,
-      receiverId: a.id,
-      update: {
-        status: 'action_taken',
-        actions: ['content_removed'],
-        noteForReporter: 'La publication a été retirée.',
-      },
-      now: first,
-    })
+    const result = await t.write((tx) =>
+      applyStatusUpdate(tx, t.keyring, {
+        reference: report.reference,
+        receiverId: a.id,
+        update: {
+          status: 'action_taken',
+          actions: ['content_removed'],
+          noteForReporter: 'La publication a été retirée.',
+        },
+        now: first,
+      }),
+    )
     expect(result).toMatchObject({ reference: report.reference, status: 'action_taken' })
-    await applyStatusUpdate(t.db, t.keyring, {
-      reference: report.reference,
-      receiverId: a.id,
-      update: { status: 'in_review' },
-      now: new Date(Date.now() - 1000),
-    })
+    await t.write((tx) =>
+      applyStatusUpdate(tx, t.keyring, {
+        reference: report.reference,
+        receiverId: a.id,
+        update: { status: 'in_review' },
+        now: new Date(Date.now() - 1000),
+      }),
+    )
     const [row] = await t.db.select().from(reports).where(eq(reports.id, report.id))
     expect(row?.status).toBe('in_review')
     expect(row?.firstActionAt?.toISOString()).toBe(first.toISOString())
@@ -118,32 +125,40 @@ describe('status updates from receivers', () => {
     const report = await insertReport(t)
     await routeTo(report, a.id)
     await expect(
-      applyStatusUpdate(t.db, t.keyring, {
-        reference: report.reference,
-        receiverId: other.id,
-        update: { status: 'acknowledged' },
-        now: new Date(),
-      }),
+      t.write((tx) =>
+        applyStatusUpdate(tx, t.keyring, {
+          reference: report.reference,
+          receiverId: other.id,
+          update: { status: 'acknowledged' },
+          now: new Date(),
+        }),
+      ),
     ).rejects.toMatchObject({ code: 'not_found' })
     await expect(
-      applyStatusUpdate(t.db, t.keyring, {
-        reference: 'SP-2222-2222',
-        receiverId: a.id,
-        update: { status: 'acknowledged' },
-        now: new Date(),
-      }),
-    ).rejects.toBeInstanceOf(StatusUpdateError)
-    await t.db
-      .update(reports)
-      .set({ status: 'withdrawn', withdrawnAt: new Date() })
-      .where(eq(reports.id, report.id))
+      t.write((tx) =>
+        applyStatusUpdate(tx, t.keyring, {
+          reference: 'SP-2222-2222',
+          receiverId: a.id,
+          update: { status: 'acknowledged' },
+          now: new Date(),
+        }),
+      ),
+    ).rejects.toBeInstanceOf(HubError)
+    await t.write((tx) =>
+      tx
+        .update(reports)
+        .set({ status: 'withdrawn', withdrawnAt: new Date() })
+        .where(eq(reports.id, report.id)),
+    )
     await expect(
-      applyStatusUpdate(t.db, t.keyring, {
-        reference: report.reference,
-        receiverId: a.id,
-        update: { status: 'acknowledged' },
-        now: new Date(),
-      }),
+      t.write((tx) =>
+        applyStatusUpdate(tx, t.keyring, {
+          reference: report.reference,
+          receiverId: a.id,
+          update: { status: 'acknowledged' },
+          now: new Date(),
+        }),
+      ),
     ).rejects.toMatchObject({ code: 'report_withdrawn' })
   })
 })
@@ -159,20 +174,15 @@ describe('withdrawal', () => {
     const [pending] = await routeTo(report, late.id)
     server.received.length = 0
 
-    await t.db.transaction((tx) =>
-      propagateWithdrawal(tx, t.keyring, {
-        reportId: report.id,
-        reference: report.reference,
-        now: new Date(),
-      }),
-    )
+    const [row] = await t.db.select().from(reports).where(eq(reports.id, report.id))
+    await t.write((tx) => withdrawReport(tx, t.keyring, row!, new Date()))
     const rows = await t.db.select().from(messages).where(eq(messages.reportId, report.id))
     const byId = new Map(rows.map((r) => [r.id, r]))
     expect(byId.get(pending!)).toMatchObject({ state: 'cancelled', payloadSealed: null })
     expect(byId.get(sent!)).toMatchObject({ state: 'succeeded', payloadSealed: null })
     const withdrawn = rows.filter((r) => r.eventType === 'report.withdrawn')
     expect(withdrawn.map((r) => r.receiverId)).toEqual([got.id])
-    expect(await replayMessage(t.db, sent!, new Date())).toBe('erased')
+    expect(await t.write((tx) => replayMessage(tx, sent!, new Date()))).toBe('erased')
 
     await engine.runOnce()
     await engine.stop()
@@ -188,7 +198,9 @@ describe('rotation', () => {
   it('sends two signatures during the overlap, both verify, then only the new one', async () => {
     const r = await insertReceiver(t, server.url)
     const clock = manualClock()
-    const rotated = await rotateReceiverSecret(t.db, t.keyring, r.id, new Date(clock.now()))
+    const rotated = await t.write((tx) =>
+      rotateReceiverSecret(tx, t.keyring, r.id, new Date(clock.now())),
+    )
     expect(rotated?.secret).toMatch(/^whsec_/)
     await enqueue(t, r.id, 1, { now: new Date(clock.now()) })
     const engine = engineFor(t)
@@ -226,18 +238,20 @@ describe('replay', () => {
     server.respond = ok
     server.received.length = 0
     expect(
-      await replayFailedMessages(
-        t.db,
-        r.id,
-        new Date('2026-11-21T00:00:00Z'),
-        new Date('2026-11-23T00:00:00Z'),
-        new Date(),
+      await t.write((tx) =>
+        replayFailedMessages(
+          tx,
+          r.id,
+          new Date('2026-11-21T00:00:00Z'),
+          new Date('2026-11-23T00:00:00Z'),
+          new Date(),
+        ),
       ),
     ).toBe(3)
     await engine.runOnce()
     expect(new Set(server.received.map((q) => q.headers['webhook-id']))).toEqual(new Set(recent))
-    expect(await replayMessage(t.db, old[0]!, new Date())).toBe('replayed')
-    expect(await replayMessage(t.db, 'msg_nope', new Date())).toBe('not_found')
+    expect(await t.write((tx) => replayMessage(tx, old[0]!, new Date()))).toBe('replayed')
+    expect(await t.write((tx) => replayMessage(tx, 'msg_nope', new Date()))).toBe('not_found')
     await engine.runOnce()
     await engine.stop()
     expect(server.received.at(-1)?.headers['webhook-id']).toBe(old[0])

@@ -9,8 +9,8 @@ import { and, asc, eq, inArray, lte } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { deliveryAttempts, messages, receivers } from '../../src/db/schema'
 import { manualClock } from '../../src/delivery/clock'
-import { replayFailedMessages } from '../../src/delivery/replay'
 import { DEFAULT_RETRY_SCHEDULE_MS } from '../../src/delivery/schedule'
+import { replayFailedMessages } from '../../src/delivery/transitions'
 import { createTestDb, insertReceiver, type TestDb } from './support/db'
 import { engineFor, enqueue } from './support/engine'
 import { ok, startReceiver, type TestServer } from './support/receiver-server'
@@ -34,7 +34,7 @@ beforeEach(async () => {
 })
 afterEach(async () => {
   await Promise.all([down.close(), healthy.close()])
-  t.cleanup()
+  await t.cleanup()
 })
 
 /** A small seeded PRNG, so the jitter is real but a failure can be replayed. */
@@ -174,16 +174,20 @@ describe('a receiver that comes back after six days', () => {
 
     // Back: the operator enables it and replays the whole outage.
     outage = false
-    await t.db
-      .update(receivers)
-      .set({ enabled: true, disabledReason: null, failingSince: null })
-      .where(eq(receivers.id, broken.id))
-    const replayed = await replayFailedMessages(
-      t.db,
-      broken.id,
-      new Date(start),
-      new Date(clock.now()),
-      new Date(clock.now()),
+    await t.write((tx) =>
+      tx
+        .update(receivers)
+        .set({ enabled: true, disabledReason: null, failingSince: null })
+        .where(eq(receivers.id, broken.id)),
+    )
+    const replayed = await t.write((tx) =>
+      replayFailedMessages(
+        tx,
+        broken.id,
+        new Date(start),
+        new Date(clock.now()),
+        new Date(clock.now()),
+      ),
     )
     expect(replayed).toBe(ids.length)
     await sim.advanceTo(clock.now() + MINUTE)

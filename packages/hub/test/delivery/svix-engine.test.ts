@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { deliveryAttempts, messages } from '../../src/db/schema'
-import { replayMessage } from '../../src/delivery/replay'
 import { rotateReceiverSecret } from '../../src/delivery/rotation'
+import { replayMessage } from '../../src/delivery/transitions'
 import { createTestDb, insertReceiver, type TestDb } from './support/db'
 import { engineFor, enqueue } from './support/engine'
 import { type FakeSvix, startFakeSvix } from './support/fake-svix'
@@ -15,7 +15,7 @@ beforeEach(async () => {
 })
 afterEach(async () => {
   await svix.close()
-  t.cleanup()
+  await t.cleanup()
 })
 
 const state = async (id: string) =>
@@ -66,7 +66,7 @@ describe('Svix engine', () => {
     ).toHaveLength(2)
 
     // Replay: Svix already has the eventId (409), so the engine asks it to resend.
-    expect(await replayMessage(t.db, ids[1]!, new Date())).toBe('replayed')
+    expect(await t.write((tx) => replayMessage(tx, ids[1]!, new Date()))).toBe('replayed')
     await engine.runOnce()
     expect(svix.calls.some((c) => c.path.endsWith(`/msg/${ids[1]}/endpoint/${r.id}/resend`))).toBe(
       true,
@@ -74,7 +74,7 @@ describe('Svix engine', () => {
     expect(creates()).toBe(3)
 
     // Rotation: Svix's endpoint secret follows ours.
-    const rotated = await rotateReceiverSecret(t.db, t.keyring, r.id, new Date())
+    const rotated = await t.write((tx) => rotateReceiverSecret(tx, t.keyring, r.id, new Date()))
     await enqueue(t, r.id, 1)
     await engine.runOnce()
     expect(svix.endpoints.get(r.id)?.secret).toBe(rotated?.secret)

@@ -4,8 +4,8 @@
  * and finished deliveries by receiver kind. Plain columns only: statistics never read content.
  */
 import { randomBytes } from 'node:crypto'
-import type { Database } from '../../src/db/client'
 import { messages, partners, receivers, reports } from '../../src/db/schema'
+import type { WriteTx } from '../../src/db/types'
 import { newId } from '../../src/ids'
 
 const HOUR = 3_600_000
@@ -75,7 +75,7 @@ export const SEEDS: Seed[] = [
   })),
 ]
 
-export async function seedStats(db: Database): Promise<void> {
+export async function seedStats(db: WriteTx): Promise<void> {
   const brand = newId('prt')
   const agency = newId('prt')
   await db.insert(partners).values([

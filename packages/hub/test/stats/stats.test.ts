@@ -13,7 +13,7 @@ import { createApiKey } from '../../src/admin/api-keys'
 import { createHub, type HubApp } from '../../src/app'
 import { runCli } from '../../src/cli/program'
 import { Keyring } from '../../src/crypto/keyring'
-import { type DatabaseHandle, migrateDatabase, openDatabase } from '../../src/db/client'
+import { type DatabaseHandle, openDatabase } from '../../src/db/client'
 import { receivers } from '../../src/db/schema'
 import { allCounts, seedStats } from './seed'
 
@@ -25,13 +25,15 @@ let operator: string
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sp-stats-'))
   handle = await openDatabase({ url: `file:${join(dir, 'hub.db')}` })
-  await migrateDatabase(handle.db)
-  await seedStats(handle.db)
-  operator = (await createApiKey(handle.db, { name: 'ops', scope: 'operator' }, new Date())).secret
-  app = createHub({ db: handle.db, keyring: new Keyring({ id: 'k', key: Buffer.alloc(32, 1) }) })
+  await handle.migrate()
+  await handle.write((tx) => seedStats(tx))
+  operator = (
+    await handle.write((tx) => createApiKey(tx, { name: 'ops', scope: 'operator' }, new Date()))
+  ).secret
+  app = createHub({ database: handle, keyring: new Keyring({ id: 'k', key: Buffer.alloc(32, 1) }) })
 })
-afterAll(() => {
-  handle.close()
+afterAll(async () => {
+  await handle.close()
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -124,10 +126,8 @@ describe('GET /v1/stats on the seeded dataset', () => {
     expect((await app.request('/v1/stats?from=2026-01-01&to=2026-12-31')).status).toBe(401)
     const [receiver] = await handle.db.select().from(receivers).limit(1)
     const receiverKey = (
-      await createApiKey(
-        handle.db,
-        { name: 'r', scope: 'receiver', receiverId: receiver!.id },
-        new Date(),
+      await handle.write((tx) =>
+        createApiKey(tx, { name: 'r', scope: 'receiver', receiverId: receiver!.id }, new Date()),
       )
     ).secret
     const asReceiver = await app.request('/v1/stats?from=2026-01-01&to=2026-12-31', {

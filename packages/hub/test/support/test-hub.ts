@@ -8,13 +8,14 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
+import { type Client, createClient } from '@libsql/client'
 import type { ReceiverCreate, ReportIntakeInput } from '@safe-place/schemas'
 import { createApiKey } from '../../src/admin/api-keys'
 import { createPartner } from '../../src/admin/partners'
 import { createSiteKey } from '../../src/admin/site-keys'
 import { createHub, type HubApp, type HubOptions } from '../../src/app'
 import { Keyring } from '../../src/crypto/keyring'
-import { type DatabaseHandle, migrateDatabase, openDatabase } from '../../src/db/client'
+import { type DatabaseHandle, openDatabase } from '../../src/db/client'
 import { createReceiver, type ReceiverStoreOptions } from '../../src/delivery/receivers-store'
 
 export const ORIGIN = 'https://partner.example'
@@ -22,19 +23,21 @@ export const ORIGIN = 'https://partner.example'
 export interface TestHub {
   app: HubApp
   handle: DatabaseHandle
+  /** A connection of its own, for tests to look into the file with plain SQL. */
+  client: Client
   dir: string
   dbPath: string
   keyring: Keyring
   partnerId: string
   siteKey: string
   operatorKey: string
-  close(): void
+  close(): Promise<void>
 }
 
 export async function openTestDb(dir: string) {
   const dbPath = join(dir, 'hub.db')
   const handle = await openDatabase({ url: `file:${dbPath}` })
-  await migrateDatabase(handle.db)
+  await handle.migrate()
   return { handle, dbPath }
 }
 
@@ -45,21 +48,25 @@ export async function makeTestHub(
   const { handle, dbPath } = await openTestDb(dir)
   const keyring = options.keyring ?? new Keyring({ id: 't1', key: randomBytes(32) })
   const now = new Date()
-  const partner = await createPartner(handle.db, { name: 'Partner A', kind: 'brand' }, now)
-  const site = await createSiteKey(
-    handle.db,
-    undefined,
-    {
-      partnerId: partner.id,
-      allowedOrigins: [ORIGIN],
-      requireChallenge: false,
-      rateLimitPerMinute: 10_000,
-    },
-    now,
-  )
-  const operator = await createApiKey(handle.db, { name: 'ops', scope: 'operator' }, now)
+  const { partner, site, operator } = await handle.write(async (tx) => {
+    const partner = await createPartner(tx, { name: 'Partner A', kind: 'brand' }, now)
+    const site = await createSiteKey(
+      tx,
+      undefined,
+      {
+        partnerId: partner.id,
+        allowedOrigins: [ORIGIN],
+        requireChallenge: false,
+        rateLimitPerMinute: 10_000,
+      },
+      now,
+    )
+    const operator = await createApiKey(tx, { name: 'ops', scope: 'operator' }, now)
+    return { partner, site, operator }
+  })
+  const client = createClient({ url: `file:${dbPath}` })
   const app = createHub({
-    db: handle.db,
+    database: handle,
     keyring,
     settings: {
       clientReportsPerMinute: 10_000,
@@ -72,14 +79,16 @@ export async function makeTestHub(
   return {
     app,
     handle,
+    client,
     dir,
     dbPath,
     keyring,
     partnerId: partner.id,
     siteKey: site.key,
     operatorKey: operator.secret,
-    close() {
-      handle.close()
+    async close() {
+      client.close()
+      await handle.close()
       rmSync(dir, { recursive: true, force: true })
     },
   }
@@ -97,7 +106,7 @@ export function addReceiver(
   options: ReceiverStoreOptions = LOOPBACK_RECEIVERS,
 ) {
   return createReceiver(
-    hub.handle.db,
+    hub.handle,
     hub.keyring,
     {
       partnerId: hub.partnerId,

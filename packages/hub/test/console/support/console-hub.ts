@@ -52,32 +52,30 @@ export async function makeConsoleHub(
   })
   const now = new Date()
   const siteKey = (
-    await createSiteKey(
-      t.db,
-      undefined,
-      {
-        partnerId: PARTNER_ID,
-        allowedOrigins: [ORIGIN],
-        requireChallenge: false,
-        rateLimitPerMinute: 10_000,
-      },
-      now,
+    await t.write((tx) =>
+      createSiteKey(
+        tx,
+        undefined,
+        {
+          partnerId: PARTNER_ID,
+          allowedOrigins: [ORIGIN],
+          requireChallenge: false,
+          rateLimitPerMinute: 10_000,
+        },
+        now,
+      ),
     )
   ).key
-  const operator = await createApiKey(t.db, { name: 'ops', scope: 'operator' }, now)
-  const keyA = await createApiKey(
-    t.db,
-    { name: 'federation', scope: 'receiver', receiverId: receiverA.id },
-    now,
+  const operator = await t.write((tx) => createApiKey(tx, { name: 'ops', scope: 'operator' }, now))
+  const keyA = await t.write((tx) =>
+    createApiKey(tx, { name: 'federation', scope: 'receiver', receiverId: receiverA.id }, now),
   )
-  const keyB = await createApiKey(
-    t.db,
-    { name: 'flagger', scope: 'receiver', receiverId: receiverB.id },
-    now,
+  const keyB = await t.write((tx) =>
+    createApiKey(tx, { name: 'flagger', scope: 'receiver', receiverId: receiverB.id }, now),
   )
   const engine = engineFor(t)
   const app = createHub({
-    db: t.db,
+    database: t,
     keyring: t.keyring,
     logger: silentLogger,
     engine,
@@ -116,7 +114,7 @@ export async function makeConsoleHub(
     async close() {
       await engine.stop()
       await Promise.all([a.close(), b.close()])
-      t.cleanup()
+      await t.cleanup()
     },
   }
 }

@@ -1,6 +1,5 @@
 /** Engines and messages for delivery tests. */
 import type { WebhookEvent } from '@safe-place/schemas'
-import { localDatabasePath } from '../../../src/db/writer-thread'
 import { createDeliveryEngine, type DeliveryEngineOptions } from '../../../src/delivery/engine'
 import { enqueueMessages } from '../../../src/delivery/outbox'
 import { silentLogger, type TestDb } from './db'
@@ -8,11 +7,10 @@ import { silentLogger, type TestDb } from './db'
 /** The demo's policy: plain http to 127.0.0.1 only. */
 export const LOCAL_ONLY = { allowHttp: true, allowCidrs: ['127.0.0.1/32'] }
 
-/** An engine as `serve` starts it: claims and successes written by its writer thread. */
+/** An engine as `serve` starts it, writing through the database's write gate. */
 export function engineFor(t: TestDb, options: Partial<DeliveryEngineOptions> = {}) {
   return createDeliveryEngine({
-    db: t.db,
-    databasePath: localDatabasePath(t.url),
+    database: t,
     keyring: t.keyring,
     logger: silentLogger,
     ssrf: LOCAL_ONLY,
@@ -36,16 +34,18 @@ export async function enqueue(
   count = 1,
   options: { urgent?: boolean; reportId?: string | null; now?: Date } = {},
 ): Promise<string[]> {
-  return enqueueMessages(
-    t.db,
-    t.keyring,
-    Array.from({ length: count }, (_, i) => ({
-      receiverId,
-      reportId: options.reportId ?? null,
-      event: testEvent(`n${i}`),
-      urgent: options.urgent ?? false,
-    })),
-    options.now ?? new Date(),
+  return t.write((tx) =>
+    enqueueMessages(
+      tx,
+      t.keyring,
+      Array.from({ length: count }, (_, i) => ({
+        receiverId,
+        reportId: options.reportId ?? null,
+        event: testEvent(`n${i}`),
+        urgent: options.urgent ?? false,
+      })),
+      options.now ?? new Date(),
+    ),
   )
 }
 

@@ -1,7 +1,7 @@
 /**
  * The one error type handlers and domain functions throw: a stable code from `errorCodes`
  * (status and default message come with it), optional details, optional headers such as
- * `Retry-After`. `onError` renders it as `ErrorBody`.
+ * `Retry-After`. `onError` (`http/render-error.ts`) renders it as `ErrorBody`.
  */
 import { type ErrorCode, type ErrorDetail, errorCodes } from '@safe-place/schemas'
 
@@ -23,8 +23,4 @@ export class HubError extends Error {
     this.details = options.details
     this.headers = options.headers ?? {}
   }
-}
-
-export function isHubError(value: unknown): value is HubError {
-  return value instanceof HubError
 }

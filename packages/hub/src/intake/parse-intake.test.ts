@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sampleReport } from '../../test/support/test-hub'
-import { HubError } from '../http/hub-error'
-import { parseIntake } from './submit-report'
+import { HubError } from '../hub-error'
+import { parseIntake } from './parse-intake'
 
 function codeOf(candidate: unknown): string {
   try {

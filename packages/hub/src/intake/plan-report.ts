@@ -1,0 +1,146 @@
+/**
+ * The rows an accepted report is made of, planned without I/O: the report (personal content
+ * sealed), its attachments (sealed), its timeline, the routing decisions, the outbox messages
+ * and the idempotent answer. The write gate inserts them in one transaction, so either all of
+ * it is durable when the 201 leaves, or none of it exists.
+ */
+import type { NormalisedReport, Receipt } from '@safe-place/schemas'
+import type { ProcessedAttachment } from '../attachments/processed'
+import type { Keyring } from '../crypto/keyring'
+import type { ReceiverRow } from '../db/rows'
+import { attachments, idempotencyKeys, messages, reports, timelineEvents } from '../db/schema'
+import type { TableRows } from '../db/table-rows'
+import type { PlannedRows } from '../db/write-gate'
+import { messageRows } from '../delivery/outbox'
+import { newId } from '../ids'
+import { planReportMessages } from '../routing/plan'
+import type { RoutingRules } from '../routing/rules'
+import { type IdempotencyRequest, idempotencyRow } from './idempotency'
+import { reportContext, sealedContentOf } from './sealed-content'
+
+export const attachmentContext = (attachmentId: string) => `attachment:${attachmentId}`
+
+export interface PlanReportInput {
+  /** Normalised, with its reference. */
+  report: NormalisedReport
+  siteKeyId: string
+  receiptTokenHash: string
+  files: readonly ProcessedAttachment[]
+  idempotency: IdempotencyRequest | undefined
+  /** The receipt for the report's status once routed (the idempotent answer stores it). */
+  receiptFor: (status: NormalisedReport['status']) => Receipt
+  now: Date
+  rules: RoutingRules
+}
+
+export interface StoredReport {
+  report: NormalisedReport
+  receipt: Receipt
+  reportId: string
+  queued: number
+}
+
+export function planReport(
+  keyring: Keyring,
+  input: PlanReportInput,
+  enabled: readonly ReceiverRow[],
+): PlannedRows<StoredReport> {
+  const reportId = newId('rpt')
+  const plan = planReportMessages({
+    report: input.report,
+    receivers: enabled,
+    now: input.now,
+    rules: input.rules,
+  })
+  const report: NormalisedReport = plan.messages.length
+    ? { ...input.report, status: 'routed' }
+    : input.report
+  const at = input.now
+  const timeline: (typeof timelineEvents.$inferInsert)[] = [
+    { id: newId('evt'), reportId, at, kind: 'received', status: 'received' },
+    ...plan.decisions.map((d) => ({
+      id: newId('evt'),
+      reportId,
+      at,
+      kind: 'routing',
+      receiverId: d.receiverId,
+      decision: d.decision,
+      reason: d.reason,
+    })),
+  ]
+  if (plan.messages.length) {
+    timeline.push({ id: newId('evt'), reportId, at, kind: 'status_changed', status: 'routed' })
+  }
+  const outbox = messageRows(
+    keyring,
+    plan.messages.map((m) => ({ ...m, reportId })),
+    input.now,
+  )
+  const receipt = input.receiptFor(report.status)
+  // The report comes first: the other rows refer to it.
+  const inserts: TableRows[] = [
+    { table: reports, rows: [reportRow(keyring, input, reportId, report)] },
+    {
+      table: attachments,
+      rows: input.files.map((f) => ({
+        id: f.id,
+        reportId,
+        mediaType: f.mediaType,
+        bytes: f.bytes,
+        width: f.width,
+        height: f.height,
+        sha256: f.sha256,
+        dataSealed: keyring.sealBytes(f.data, attachmentContext(f.id)),
+        createdAt: at,
+      })),
+    },
+    { table: timelineEvents, rows: timeline },
+    { table: messages, rows: outbox },
+  ]
+  if (input.idempotency) {
+    const row = idempotencyRow(keyring, input.siteKeyId, reportId, input.idempotency, receipt, at)
+    inserts.push({ table: idempotencyKeys, rows: [row] })
+  }
+  return { inserts, result: { report, receipt, reportId, queued: plan.messages.length } }
+}
+
+function reportRow(
+  keyring: Keyring,
+  input: PlanReportInput,
+  reportId: string,
+  report: NormalisedReport,
+): typeof reports.$inferInsert {
+  return {
+    id: reportId,
+    reference: report.reference,
+    partnerId: report.context.partnerId,
+    siteKeyId: input.siteKeyId,
+    receiptTokenHash: input.receiptTokenHash,
+    status: report.status,
+    urgent: report.urgent,
+    category: report.category,
+    subtypes: report.subtypes,
+    platform: report.where.platform,
+    raid: report.what.raid,
+    ongoing: report.what.ongoing,
+    reporterRole: report.who.role,
+    targetAge: report.who.targetAge,
+    targetIsWomanOrGirl: report.who.targetIsWomanOrGirl ?? null,
+    minorInvolved: report.who.minorInvolved,
+    goodFaith: report.goodFaith,
+    locale: report.context.locale,
+    country: report.context.country ?? null,
+    source: report.context.source,
+    userAgentFamily: report.context.userAgentFamily,
+    dsa: report.dsa,
+    ozoneReasons: report.ozoneReasons,
+    consents: report.consents.map((c) => ({
+      receiverId: c.receiverId,
+      textVersion: c.textVersion,
+    })),
+    sealed: keyring.sealJson(sealedContentOf(report), reportContext(reportId)),
+    attachmentCount: input.files.length,
+    submittedAt: input.now,
+    updatedAt: input.now,
+  }
+}
