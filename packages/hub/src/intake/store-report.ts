@@ -38,7 +38,7 @@ export interface StoreReportInput {
   /** Builds the receipt for the final reference (the idempotent answer stores it). */
   receiptFor: (reference: string, status: NormalisedReport['status']) => Receipt
   now: Date
-  /** The configured rule table; the defaults of TAXONOMY.md §4 without it. */
+  /** The configured rule table; the defaults of docs/routing.md without it. */
   rules?: RoutingRules | undefined
 }
 

@@ -1,5 +1,5 @@
 /**
- * Routing as data: which categories each kind of receiver gets by default (TAXONOMY.md §4),
+ * Routing as data: which categories each kind of receiver gets by default (docs/routing.md),
  * and whether it only gets reports about platforms it covers. Configuration may override any
  * part of it (`mergeRoutingRules`); the safety rules are not here but in `evaluate.ts`, so no
  * configuration can send `minor_sexual` to a vendor.
