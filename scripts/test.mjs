@@ -6,6 +6,7 @@ import { ensureChromium } from './ensure-chromium.mjs'
 
 const steps = [
   ['lint', ['run', 'lint']],
+  ['repository stands alone', ['run', 'check:standalone']],
   ['build', ['run', 'build']],
   ['typecheck', ['run', 'typecheck']],
   ['package checks (publint, attw)', ['run', 'check:packages']],
