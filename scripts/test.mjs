@@ -7,6 +7,7 @@ import { ensureChromium } from './ensure-chromium.mjs'
 const steps = [
   ['lint', ['run', 'lint']],
   ['repository stands alone', ['run', 'check:standalone']],
+  ['dependencies accept Node 20.19', ['run', 'check:engines']],
   ['build', ['run', 'build']],
   ['typecheck', ['run', 'typecheck']],
   ['package checks (publint, attw)', ['run', 'check:packages']],
