@@ -11,6 +11,7 @@ const steps = [
   ['build', ['run', 'build']],
   ['typecheck', ['run', 'typecheck']],
   ['package checks (publint, attw)', ['run', 'check:packages']],
+  ['release dry run (pack, npm install, serve)', ['run', 'release-check']],
   ['generated files up to date', ['run', 'check:generated']],
   ['tests', ['run', 'test:unit']],
 ]
