@@ -6,9 +6,12 @@ import { ensureChromium } from './ensure-chromium.mjs'
 
 const steps = [
   ['lint', ['run', 'lint']],
+  ['repository stands alone', ['run', 'check:standalone']],
+  ['dependencies accept Node 20.19', ['run', 'check:engines']],
   ['build', ['run', 'build']],
   ['typecheck', ['run', 'typecheck']],
   ['package checks (publint, attw)', ['run', 'check:packages']],
+  ['release dry run (pack, npm install, serve)', ['run', 'release-check']],
   ['generated files up to date', ['run', 'check:generated']],
   ['tests', ['run', 'test:unit']],
 ]

@@ -24,7 +24,7 @@ export const HubSettings = z.object({
     .default({ attachmentsDays: 90, closedReportDays: 180, anyReportDays: 365 }),
   /** ALTCHA difficulty: the highest number a solver may have to try. */
   powMaxNumber: z.number().int().min(1000).max(10_000_000).default(100_000),
-  /** Overrides of the routing rule table (TAXONOMY.md §4), kind by kind; safety rules stay. */
+  /** Overrides of the routing rule table (docs/routing.md), kind by kind; safety rules stay. */
   routing: RoutingRulesOverride.default({}),
   /** Consent text version the widget shows. */
   consentTextVersion: z.string().min(1).max(40).default('1'),

@@ -39,19 +39,23 @@ describe('routing rules from configuration', () => {
   let hub: TestHub | undefined
   afterEach(() => hub?.close())
 
-  it('by default, a trusted flagger does not get harassment', async () => {
+  it('by default, a trusted flagger gets harassment but not insults', async () => {
     const t = await hubWithTrustedFlagger({})
     hub = t.hub
     expect((await postReport(hub, sampleReport({ category: 'harassment' }))).status).toBe(201)
-    expect(await queuedFor(hub, t.receiverId)).toHaveLength(0)
+    expect(await queuedFor(hub, t.receiverId)).toHaveLength(1)
+    expect((await postReport(hub, sampleReport({ category: 'insult_bullying' }))).status).toBe(201)
+    expect(await queuedFor(hub, t.receiverId)).toHaveLength(1)
   })
 
-  it('with an override, intake routes harassment to it', async () => {
+  it('with an override, intake no longer routes harassment to it', async () => {
     const t = await hubWithTrustedFlagger({
-      routing: { trusted_flagger: { categories: ['harassment'] } },
+      routing: { trusted_flagger: { categories: ['threat'] } },
     })
     hub = t.hub
     expect((await postReport(hub, sampleReport({ category: 'harassment' }))).status).toBe(201)
+    expect(await queuedFor(hub, t.receiverId)).toHaveLength(0)
+    expect((await postReport(hub, sampleReport({ category: 'threat' }))).status).toBe(201)
     expect(await queuedFor(hub, t.receiverId)).toHaveLength(1)
   })
 

@@ -1,5 +1,5 @@
 /**
- * Who receives reports, and how much of each: the receiver kinds and profiles of DESIGN.md.
+ * Who receives reports, and how much of each: the receiver kinds and profiles (docs/routing.md).
  */
 import { z } from 'zod'
 

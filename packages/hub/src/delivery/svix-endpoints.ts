@@ -44,7 +44,7 @@ export class SvixEndpoints {
         description: receiver.name.en,
       })
     } else {
-      await this.svix.endpoint.upsert(uid, uid, {
+      await this.svix.endpoint.update(uid, uid, {
         uid,
         url: receiver.url,
         disabled: !receiver.enabled,

@@ -28,12 +28,18 @@ describe('receiversOffered', () => {
 
   it('narrows categories by the rule table and the receiver’s filters', () => {
     const categories = [...site.categories]
-    const [flagger] = receiversOffered(
-      [row({ kind: 'trusted_flagger', partnerId: 'ptn_flagger' })],
-      { ...site, categories },
-      DEFAULT_ROUTING_RULES,
-    )
-    expect(flagger?.categories).toEqual(['doxxing', 'ncii'])
+    const flaggerRow = row({ kind: 'trusted_flagger', partnerId: 'ptn_flagger' })
+    const noFlaggerRaids = mergeRoutingRules({ trusted_flagger: { raids: false } })
+    const siteWithInsults = { ...site, categories: [...categories, 'insult_bullying' as const] }
+    // The trusted flagger gets harassment too, and raids of any category, so all are offered.
+    expect(
+      receiversOffered([flaggerRow], siteWithInsults, DEFAULT_ROUTING_RULES)[0]?.categories,
+    ).toEqual(['harassment', 'doxxing', 'ncii', 'insult_bullying'])
+    expect(receiversOffered([flaggerRow], siteWithInsults, noFlaggerRaids)[0]?.categories).toEqual([
+      'harassment',
+      'doxxing',
+      'ncii',
+    ])
 
     const noRaids = mergeRoutingRules({ moderation_vendor: { raids: false } })
     const vendor = row({ kind: 'moderation_vendor', filters: { platforms: ['instagram'] } })

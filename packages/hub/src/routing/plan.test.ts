@@ -134,9 +134,36 @@ describe('routing plan', () => {
     expect(sentTo(planReportMessages({ report: byParent, receivers: all, now }))).toHaveLength(4)
   })
 
+  it('offers the trusted flagger harassment, stalking, impersonation and raids, opt-in', () => {
+    for (const category of ['harassment', 'cyberstalking', 'impersonation'] as const) {
+      const consented = makeReport({ category, consents: consentFor(hotline.id) })
+      const plan = planReportMessages({ report: consented, receivers: [hotline], now })
+      expect(plan.decisions[0], category).toMatchObject({ decision: 'send', reason: 'consented' })
+      // Opt-in as before: without the reporter's consent for it, the flagger gets nothing.
+      const silent = planReportMessages({
+        report: makeReport({ category }),
+        receivers: [hotline],
+        now,
+      })
+      expect(silent.decisions[0], category).toMatchObject({
+        decision: 'skip',
+        reason: 'no_consent',
+      })
+    }
+    // A pile-on of insults is not in its categories, but a raid of any category is.
+    const insults = makeReport({ category: 'insult_bullying', consents: consentFor(hotline.id) })
+    expect(
+      planReportMessages({ report: insults, receivers: [hotline], now }).decisions[0]?.reason,
+    ).toBe('category_not_covered')
+    const raid = { ...insults, what: { ...insults.what, raid: true } }
+    expect(
+      planReportMessages({ report: raid, receivers: [hotline], now }).decisions[0],
+    ).toMatchObject({ decision: 'send', reason: 'consented' })
+  })
+
   it('applies the rule table and each receiver filter, with reasons', () => {
-    const harassment = makeReport({ category: 'harassment', consents: everyone })
-    const plan = planReportMessages({ report: harassment, receivers: all, now })
+    const insults = makeReport({ category: 'insult_bullying', consents: everyone })
+    const plan = planReportMessages({ report: insults, receivers: all, now })
     expect(reasonFor(plan, hotline.id)?.reason).toBe('category_not_covered')
     expect(reasonFor(plan, vendor.id)?.decision).toBe('send')
 

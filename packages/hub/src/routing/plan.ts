@@ -33,7 +33,7 @@ export interface PlanInput {
   report: NormalisedReport
   receivers: readonly ReceiverRow[]
   now: Date
-  /** The rule table from configuration; defaults to TAXONOMY.md §4. */
+  /** The rule table from configuration; defaults to docs/routing.md's table. */
   rules?: RoutingRules | undefined
 }
 

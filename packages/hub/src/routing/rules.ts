@@ -1,5 +1,5 @@
 /**
- * Routing as data: which categories each kind of receiver gets by default (TAXONOMY.md §4),
+ * Routing as data: which categories each kind of receiver gets by default (docs/routing.md),
  * and whether it only gets reports about platforms it covers. Configuration may override any
  * part of it (`mergeRoutingRules`); the safety rules are not here but in `evaluate.ts`, so no
  * configuration can send `minor_sexual` to a vendor.
@@ -22,19 +22,25 @@ export type RoutingRules = Readonly<Record<ReceiverKind, RoutingRule>>
 
 export const DEFAULT_ROUTING_RULES: RoutingRules = {
   federation: { categories: '*', raids: false, ownPlatformsOnly: false },
+  // Content presumed illegal in France, which the trusted flagger qualifies itself: online
+  // harassment (pile-ons by many accounts included, hence raids), stalking and impersonation
+  // are offences too. Opt-in like every kind: the receiver's consent rule still applies.
   trusted_flagger: {
     categories: [
+      'harassment',
       'threat',
       'hate_speech',
       'sexist_hate',
       'ncii',
       'sexual_deepfake',
       'sextortion',
+      'cyberstalking',
       'doxxing',
+      'impersonation',
       'minor_sexual',
       'defamation_disinfo',
     ],
-    raids: false,
+    raids: true,
     ownPlatformsOnly: false,
   },
   moderation_vendor: {

@@ -1,6 +1,6 @@
 /**
- * The bundled help resources, France first (TAXONOMY.md §5). The panel works offline from this
- * copy when the hub cannot be reached, so every entry is checked by the schema in tests.
+ * The bundled help resources, France first (docs/safety-rules.md). The panel works offline from
+ * this copy when the hub cannot be reached, so every entry is checked by the schema in tests.
  */
 import type { HelpResource } from './resource'
 

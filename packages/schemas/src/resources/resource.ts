@@ -1,5 +1,5 @@
 /**
- * A help resource (TAXONOMY.md §5): a service a person can turn to, with how to reach it.
+ * A help resource (docs/safety-rules.md): a service a person can turn to, with how to reach it.
  * Resources are data with a scope, so partners elsewhere add their own.
  */
 import { z } from 'zod'

@@ -1,7 +1,7 @@
 /**
- * The Safe Place report categories (TAXONOMY.md §1 and §3) as data: labels and one-sentence
- * descriptions for a person in distress, the DSA and Ozone mappings, and the safety rules the
- * panel and the hub enforce.
+ * The Safe Place report categories (docs/taxonomy.md, docs/safety-rules.md) as data: labels and
+ * one-sentence descriptions for a person in distress, the DSA and Ozone mappings, and the safety
+ * rules the panel and the hub enforce.
  */
 import type { LocalizedText } from '../locales'
 import type { DsaCategory, DsaKeyword } from './dsa'
@@ -209,7 +209,7 @@ export const categories = [
       women: { category: CVAW, keywords: ['KEYWORD_NON_CONSENSUAL_IMAGE_SHARING_AGAINST_WOMEN'] },
       additions: ['STATEMENT_CATEGORY_SCAMS_AND_FRAUD'],
     },
-    // TAXONOMY.md lists reasonSexualNCII; the Ozone lexicon has the exact reasonSexualSextortion.
+    // The Ozone lexicon has the exact reasonSexualSextortion, narrower than reasonSexualNCII.
     ozoneReasons: ['tools.ozone.report.defs#reasonSexualSextortion'],
     presumedIllegal: true,
     safety: {
@@ -331,7 +331,7 @@ export const categories = [
       en: 'You or someone else is thinking of self-harm, or is being pushed towards it.',
     },
     dsa: { neutral: { category: 'STATEMENT_CATEGORY_SELF_HARM', keywords: ['KEYWORD_SUICIDE'] } },
-    // TAXONOMY.md names "reasonSelfHarmContent"; the lexicon's token is reasonViolenceSelfHarm.
+    // The lexicon's self-harm token is reasonViolenceSelfHarm (there is no reasonSelfHarmContent).
     ozoneReasons: ['tools.ozone.report.defs#reasonViolenceSelfHarm'],
     presumedIllegal: false,
     safety: {

@@ -8,7 +8,7 @@ import { ozoneReasons } from './ozone'
 import { platformCodes, platformFromUrl, platforms } from './platforms'
 
 describe('taxonomy', () => {
-  it('covers the 15 codes of TAXONOMY.md §1, each defined once', () => {
+  it('covers the 15 codes of docs/taxonomy.md, each defined once', () => {
     expect(categoryCodes).toHaveLength(15)
     expect(categories.map((c) => c.code)).toEqual([...categoryCodes])
   })

@@ -41,7 +41,7 @@ export const FullReportPayload = z.object({
   truncated: Truncated,
 })
 
-/** `notice`: what a DSA Article 16 notice must contain (TAXONOMY.md §2), and nothing more. */
+/** `notice`: what a DSA Article 16 notice must contain (docs/taxonomy.md), and nothing more. */
 export const NoticePayload = z.object({
   profile: z.literal('notice'),
   notice: z.object({

@@ -1,8 +1,8 @@
 /**
  * Which receivers of the widget config the sharing step shows for this draft: those taking the
  * category (and platform, when they list platforms). Sexual content involving a minor and a
- * target under 15 never rest on consent-based sharing (TAXONOMY.md §3): the hub routes them to
- * the hotline, so no box is shown.
+ * target under 15 never rest on consent-based sharing (docs/safety-rules.md): the hub routes them
+ * to the hotline, so no box is shown.
  */
 import type { WidgetConfig } from '@safe-place/schemas'
 import { getCategory } from '@safe-place/schemas/data'

@@ -26,7 +26,7 @@ export function buildFullPayload(
     contact: consented ? report.contact : null,
     evidence: {
       ...report.evidence,
-      // Sexual content involving a minor: URLs only, never a file (TAXONOMY.md §3).
+      // Sexual content involving a minor: URLs only, never a file (docs/safety-rules.md).
       attachments: hotlineOnly ? [] : report.evidence.attachments,
     },
   })

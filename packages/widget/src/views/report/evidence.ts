@@ -1,7 +1,7 @@
 /**
  * Step 4: evidence. Screenshots are re-encoded on the device (metadata stripped, downsized)
  * before they are kept in memory. For intimate images and minors no file is ever taken: a kind
- * explanation and the services that can act instead (TAXONOMY.md §3).
+ * explanation and the services that can act instead (docs/safety-rules.md).
  */
 import type { HelpResource } from '@safe-place/schemas'
 import { getCategory, helpResources, reportLimits } from '@safe-place/schemas/data'
