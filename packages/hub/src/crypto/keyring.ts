@@ -6,7 +6,7 @@
  * Sealed format: `v1.<keyId>.<iv b64url>.<ciphertext+tag b64url>` (text) — or the same bytes
  * framed in a Buffer for binary data (`sealBytes`).
  */
-import { createCipheriv, createDecipheriv } from 'node:crypto'
+import { createCipheriv, createDecipheriv, hkdfSync } from 'node:crypto'
 import { pooledRandomBytes } from './random-pool'
 
 export interface KeyringKey {
@@ -85,6 +85,17 @@ export class Keyring {
 
   openJson<T>(sealed: string, context: string): T {
     return JSON.parse(this.open(sealed, context)) as T
+  }
+
+  /**
+   * A 32-byte key for another purpose, derived from the current key (HKDF-SHA256, `info`
+   * naming the purpose): the same in every process holding this keyring, and no way back to
+   * the key itself.
+   */
+  deriveKey(info: string): Buffer {
+    return Buffer.from(
+      hkdfSync('sha256', this.#keys.get(this.currentId)!, Buffer.alloc(0), info, 32),
+    )
   }
 
   /** Binary framing: 1 byte key-id length, key id, IV, ciphertext and tag. */
