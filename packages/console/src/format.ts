@@ -1,4 +1,4 @@
-/** Display helpers: dates, labels of codes (from the taxonomy data), published counts. */
+/** Display helpers: dates, labels of codes (from the taxonomy data), shares. */
 import { categories, platforms } from '@safe-place/schemas/data'
 import type { ConsoleLocale } from './i18n/index'
 
@@ -17,11 +17,6 @@ export function categoryLabel(locale: ConsoleLocale, code: string): string {
 
 export function platformLabel(code: string): string {
   return platforms.find((p) => p.code === code)?.name ?? code
-}
-
-/** A published count: a number, or the suppression mark as the hub sent it. */
-export function countText(value: number | string): string {
-  return typeof value === 'number' ? String(value) : value
 }
 
 export function percent(share: number | null | undefined): string | null {

@@ -1,6 +1,7 @@
 /**
- * @safe-place/schemas/data: the taxonomy, platforms, help resources, limits and formats as
- * plain data, without zod, for bundles that count every byte (the `<safe-place-help>` panel).
+ * @safe-place/schemas/data: the taxonomy, platforms, help resources, limits, formats and the
+ * statistics' rounding rules as plain data, without zod, for bundles that count every byte
+ * (the `<safe-place-help>` panel, the console).
  *
  * @example
  * import { categories, selectResources, helpResources } from '@safe-place/schemas/data'
@@ -14,5 +15,6 @@ export { attachmentMediaTypes, reportLimits } from './report/limits'
 export { reportStatuses } from './report/status-codes'
 export { type HelpResourceId, helpResources } from './resources/data'
 export { type ResourceQuery, selectResources } from './resources/select'
+export * from './stats-rules'
 export * from './taxonomy/category-data'
 export * from './taxonomy/platform-data'

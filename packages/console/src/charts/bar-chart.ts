@@ -1,13 +1,12 @@
 /**
- * A small hand-made SVG bar chart for published counts. A suppressed value (`"< 5"`) is drawn
- * as a hatched stub labelled "< 5", never as a guessed height. The SVG has a text alternative;
- * the same figures are always in a table next to it.
+ * A small hand-made SVG bar chart for published counts (the statistics' rounded figures). The
+ * SVG has a text alternative; the same figures are always in a table next to it.
  */
 import { svg, type TemplateResult } from 'lit'
 
 export interface Bar {
   label: string
-  value: number | string
+  value: number
 }
 
 export interface BarChartOptions {
@@ -30,11 +29,10 @@ export function barChart(bars: readonly Bar[], options: BarChartOptions): Templa
   const pad = { top: 16, right: 8, bottom: 40, left: 44 }
   const innerW = width - pad.left - pad.right
   const innerH = height - pad.top - pad.bottom
-  const max = niceMax(Math.max(0, ...bars.map((b) => (typeof b.value === 'number' ? b.value : 0))))
+  const max = niceMax(Math.max(0, ...bars.map((b) => b.value)))
   const slot = bars.length ? innerW / bars.length : innerW
   const barW = Math.max(4, Math.min(48, slot * 0.7))
   const y = (v: number) => pad.top + innerH - (v / max) * innerH
-  const stub = 4 / max
   const summary = `${options.title}: ${bars.map((b) => `${b.label} ${b.value}`).join(', ')}`
   return svg`<svg
     viewBox="0 0 ${width} ${height}"
@@ -43,12 +41,6 @@ export function barChart(bars: readonly Bar[], options: BarChartOptions): Templa
     class="bar-chart"
     preserveAspectRatio="xMidYMid meet"
   >
-    <defs>
-      <pattern id="suppressed" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-        <rect width="6" height="6" class="hatch-bg"></rect>
-        <line x1="0" y1="0" x2="0" y2="6" class="hatch"></line>
-      </pattern>
-    </defs>
     ${[0, 0.5, 1].map(
       (f) => svg`<g>
         <line x1=${pad.left} x2=${width - pad.right} y1=${y(max * f)} y2=${y(max * f)} class="grid"></line>
@@ -57,12 +49,11 @@ export function barChart(bars: readonly Bar[], options: BarChartOptions): Templa
     )}
     ${bars.map((b, i) => {
       const x = pad.left + slot * i + (slot - barW) / 2
-      const suppressed = typeof b.value !== 'number'
-      const v = suppressed ? max * stub : (b.value as number)
-      return svg`<g class=${suppressed ? 'bar suppressed' : 'bar'} data-label=${b.label}>
+      const v = b.value
+      return svg`<g class="bar" data-label=${b.label}>
         <rect x=${x} y=${y(v)} width=${barW} height=${Math.max(1, y(0) - y(v))}
-          fill=${suppressed ? 'url(#suppressed)' : 'currentColor'} class="value"></rect>
-        <text x=${x + barW / 2} y=${y(v) - 4} text-anchor="middle" class="label">${String(b.value)}</text>
+          fill="currentColor" class="value"></rect>
+        <text x=${x + barW / 2} y=${y(v) - 4} text-anchor="middle" class="label">${String(v)}</text>
         <text x=${x + barW / 2} y=${height - pad.bottom + 16} text-anchor="middle" class="axis">${b.label}</text>
       </g>`
     })}

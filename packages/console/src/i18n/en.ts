@@ -147,7 +147,8 @@ export const en: Messages = {
 
   statsTitle: 'Sector statistics',
   statsIntro:
-    'Anonymous aggregates for the yearly report. Any value under 5 is shown as “< 5” so no one can be singled out; withdrawn reports only count as a number.',
+    'Anonymous aggregates for the yearly report, over whole months (UTC). Every figure is rounded to a multiple of 5: a 0 may stand for 1 to 4 reports. Each base cell is rounded only once, for every period, so no difference between two figures or two periods reveals a small number. Withdrawn reports only count as a number.',
+  statsCovered: 'Period covered: {from} to {to} included (whole months).',
   statsFrom: 'From',
   statsTo: 'To (included)',
   statsShow: 'Show',
@@ -159,9 +160,10 @@ export const en: Messages = {
   raidShare: 'Share with a coordinated attack',
   medianFirstAction: 'Median time to a receiver’s first action',
   hours: '{n} h',
-  suppressedShare: 'not published (too few)',
+  actedReports: '{n} reports acted on',
+  medianNotPublished: 'not published (fewer than {min} reports acted on)',
   chartByMonth: 'Reports by month',
-  chartSuppressedNote: 'Hatched bars: fewer than 5 reports, value not published.',
+  chartRoundedNote: 'Figures rounded to a multiple of 5: a bar at 0 may stand for 1 to 4 reports.',
   byCategory: 'By category',
   byPlatform: 'By platform',
   byPartnerKind: 'By partner kind',
@@ -175,7 +177,7 @@ export const en: Messages = {
   colMessages: 'Messages',
   colSucceeded: 'Succeeded',
   colRate: 'Rate',
-  noData: 'No data for this period.',
+  noData: 'No figure above 0 for this period (a 0 may stand for 1 to 4 reports).',
 
   status_received: 'Received',
   status_routed: 'Sent on',

@@ -145,7 +145,8 @@ export const fr = {
 
   statsTitle: 'Statistiques du secteur',
   statsIntro:
-    'Agrégats anonymes pour le rapport annuel. Toute valeur inférieure à 5 est affichée « < 5 » pour que personne ne puisse être identifié ; les signalements retirés ne comptent que comme un nombre.',
+    'Agrégats anonymes pour le rapport annuel, sur des mois entiers (UTC). Chaque valeur est arrondie à un multiple de 5 : un 0 peut représenter de 1 à 4 signalements. Chaque case de base n’est arrondie qu’une fois, pour toutes les périodes, si bien qu’aucune différence entre deux chiffres ou deux périodes ne révèle un petit nombre. Les signalements retirés ne comptent que comme un nombre.',
+  statsCovered: 'Période couverte : du {from} au {to} inclus (mois entiers).',
   statsFrom: 'Du',
   statsTo: 'Au (inclus)',
   statsShow: 'Afficher',
@@ -157,9 +158,11 @@ export const fr = {
   raidShare: 'Part avec une attaque coordonnée',
   medianFirstAction: 'Délai médian avant la première action d’un destinataire',
   hours: '{n} h',
-  suppressedShare: 'non publié (effectif trop faible)',
+  actedReports: '{n} signalements traités',
+  medianNotPublished: 'non publié (moins de {min} signalements traités)',
   chartByMonth: 'Signalements par mois',
-  chartSuppressedNote: 'Barres hachurées : moins de 5 signalements, valeur non publiée.',
+  chartRoundedNote:
+    'Valeurs arrondies à un multiple de 5 : une barre à 0 peut représenter de 1 à 4 signalements.',
   byCategory: 'Par catégorie',
   byPlatform: 'Par plateforme',
   byPartnerKind: 'Par type de partenaire',
@@ -173,7 +176,7 @@ export const fr = {
   colMessages: 'Messages',
   colSucceeded: 'Réussis',
   colRate: 'Taux',
-  noData: 'Aucune donnée sur cette période.',
+  noData: 'Aucun chiffre non nul sur cette période (un 0 peut représenter de 1 à 4 signalements).',
 
   status_received: 'Reçu',
   status_routed: 'Transmis',

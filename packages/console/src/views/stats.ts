@@ -1,13 +1,16 @@
 /**
- * Sector statistics: a period, the figures as the hub publishes them (every count under 5
- * shown "< 5"), a chart of reports by month, tables by category, platform and partner kind,
- * the month × category × platform × partner-kind cells, and CSV/JSON exports.
+ * Sector statistics: a period (the hub answers for the whole months it touches, and the page
+ * says which), the figures exactly as the hub publishes them (every one rounded to a multiple
+ * of 5, which the page says plainly), a chart of reports by month, tables by category,
+ * platform and partner kind, the month × category × platform × partner-kind cells, and CSV/JSON
+ * exports.
  */
-import type { StatsReport, SuppressedShare } from '@safe-place/schemas'
+import type { StatsReport, StatsShare } from '@safe-place/schemas'
+import { STATS_MEDIAN_MIN_VALUES } from '@safe-place/schemas/data'
 import { css, html, nothing } from 'lit'
 import { withQuery } from '../api/client'
 import { barChart } from '../charts/bar-chart'
-import { categoryLabel, countText, day, percent, platformLabel } from '../format'
+import { categoryLabel, day, percent, platformLabel } from '../format'
 import { codeKey } from '../i18n/index'
 import { shared } from '../styles/shared'
 import { ConsoleView } from './view'
@@ -44,13 +47,6 @@ export class StatsView extends ConsoleView {
       .bar-chart text {
         fill: var(--_fg);
         font-size: 12px;
-      }
-      .bar-chart .hatch {
-        stroke: var(--_accent);
-        stroke-width: 3;
-      }
-      .bar-chart .hatch-bg {
-        fill: var(--_bg);
       }
     `,
   ]
@@ -93,11 +89,14 @@ export class StatsView extends ConsoleView {
     void this.load()
   }
 
-  private share(share: SuppressedShare) {
-    const shown = percent(share.share)
-    return shown
-      ? html`<strong>${shown}</strong> <span class="muted">${countText(share.count)} / ${countText(share.of)}</span>`
-      : html`<strong>${countText(share.count)}</strong> <span class="muted">${this.t('suppressedShare')}</span>`
+  private share(share: StatsShare) {
+    return html`<strong>${percent(share.share) ?? '—'}</strong> <span class="muted">${share.count} / ${share.of}</span>`
+  }
+
+  /** The whole months the answer covers: `to` is the start of the month after the last. */
+  private covered(s: StatsReport) {
+    const last = day(new Date(Date.parse(s.to) - 86_400_000))
+    return html`<p class="muted" data-covered>${this.t('statsCovered', { from: s.from.slice(0, 10), to: last })}</p>`
   }
 
   private table(caption: string, head: string[], rows: (string | number)[][]) {
@@ -117,21 +116,25 @@ export class StatsView extends ConsoleView {
     const kind = (k: string) => t(codeKey('kind', k) ?? 'none')
     return html`<div class="figures">
         <div class="card figure" data-figure="reports">
-          ${t('totalReports')} <strong>${countText(s.totals.reports)}</strong>
+          ${t('totalReports')} <strong>${s.totals.reports}</strong>
         </div>
         <div class="card figure" data-figure="withdrawn">
-          ${t('totalWithdrawn')} <strong>${countText(s.totals.withdrawn)}</strong>
+          ${t('totalWithdrawn')} <strong>${s.totals.withdrawn}</strong>
         </div>
         <div class="card figure" data-figure="urgent">${t('urgentShare')} ${this.share(s.urgent)}</div>
         <div class="card figure" data-figure="raid">${t('raidShare')} ${this.share(s.coordinatedAttack)}</div>
         <div class="card figure" data-figure="first-action">
           ${t('medianFirstAction')}
-          <strong>${s.firstAction.medianHours === null ? countText(s.firstAction.reports) : t('hours', { n: s.firstAction.medianHours })}</strong>
-          ${s.firstAction.medianHours === null ? html`<span class="muted">${t('suppressedShare')}</span>` : nothing}
+          <strong>${s.firstAction.medianHours === null ? '—' : t('hours', { n: s.firstAction.medianHours })}</strong>
+          <span class="muted">${t('actedReports', { n: s.firstAction.reports })}${
+            s.firstAction.medianHours === null
+              ? ` · ${t('medianNotPublished', { min: STATS_MEDIAN_MIN_VALUES })}`
+              : ''
+          }</span>
         </div>
       </div>
       <figure>
-        <figcaption>${t('chartByMonth')}. ${t('chartSuppressedNote')}</figcaption>
+        <figcaption>${t('chartByMonth')}. ${t('chartRoundedNote')}</figcaption>
         ${barChart(
           s.byMonth.map((m) => ({ label: m.month, value: m.reports })),
           { title: t('chartByMonth') },
@@ -140,31 +143,31 @@ export class StatsView extends ConsoleView {
       ${this.table(
         t('chartByMonth'),
         [t('colMonth'), t('colReports'), t('colWithdrawn')],
-        s.byMonth.map((m) => [m.month, countText(m.reports), countText(m.withdrawn)]),
+        s.byMonth.map((m) => [m.month, m.reports, m.withdrawn]),
       )}
       ${this.table(
         t('byCategory'),
         [t('colCategory'), t('colReports')],
-        s.byCategory.map((c) => [categoryLabel(this.locale, c.category), countText(c.reports)]),
+        s.byCategory.map((c) => [categoryLabel(this.locale, c.category), c.reports]),
       )}
       ${this.table(
         t('byPlatform'),
         [t('colPlatform'), t('colReports')],
-        s.byPlatform.map((p) => [platformLabel(p.platform), countText(p.reports)]),
+        s.byPlatform.map((p) => [platformLabel(p.platform), p.reports]),
       )}
       ${this.table(
         t('byPartnerKind'),
         [t('colPartnerKind'), t('colReports')],
-        s.byPartnerKind.map((p) => [kind(p.partnerKind), countText(p.reports)]),
+        s.byPartnerKind.map((p) => [kind(p.partnerKind), p.reports]),
       )}
       ${this.table(
         t('deliveryRates'),
         [t('colReceiverKind'), t('colMessages'), t('colSucceeded'), t('colRate')],
         s.delivery.map((d) => [
           kind(d.receiverKind),
-          countText(d.messages),
-          countText(d.succeeded),
-          percent(d.successRate) ?? t('suppressedShare'),
+          d.messages,
+          d.succeeded,
+          percent(d.successRate) ?? '—',
         ]),
       )}
       ${this.table(
@@ -175,7 +178,7 @@ export class StatsView extends ConsoleView {
           categoryLabel(this.locale, c.category),
           platformLabel(c.platform),
           kind(c.partnerKind),
-          countText(c.reports),
+          c.reports,
         ]),
       )}`
   }
@@ -198,9 +201,11 @@ export class StatsView extends ConsoleView {
       ${this.messages()}
       ${
         this.stats
-          ? this.stats.byMonth.length === 0
-            ? html`<p>${t('noData')}</p>`
-            : this.renderStats(this.stats)
+          ? html`${this.covered(this.stats)}${
+              this.stats.byMonth.length === 0 && this.stats.delivery.length === 0
+                ? html`<p>${t('noData')}</p>`
+                : this.renderStats(this.stats)
+            }`
           : nothing
       }`
   }

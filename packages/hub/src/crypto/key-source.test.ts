@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { generateKeyEntry, KEY_FILE_NAME, loadKeyring } from './key-source'
+import { deriveStatsKey, generateKeyEntry, KEY_FILE_NAME, loadKeyring } from './key-source'
 
 let dir: string
 beforeEach(() => {
@@ -40,5 +40,24 @@ describe('loadKeyring', () => {
     expect(() => loadKeyring({ keys: 'k1:short', dataDir: dir, production: true })).toThrow(
       /32 bytes/,
     )
+  })
+
+  it('derives one statistics key per operator key, the same in every process', () => {
+    const entry = generateKeyEntry('k1')
+    const first = deriveStatsKey(
+      loadKeyring({ keys: entry, dataDir: dir, production: true }).keyring,
+    )
+    const again = deriveStatsKey(
+      loadKeyring({ keys: entry, dataDir: dir, production: true }).keyring,
+    )
+    const other = deriveStatsKey(
+      loadKeyring({ keys: generateKeyEntry('k2'), dataDir: dir, production: true }).keyring,
+    )
+    expect(first).toHaveLength(32)
+    expect(again.equals(first)).toBe(true)
+    expect(other.equals(first)).toBe(false)
+    // Not the proof-of-work key, which anyone solving a challenge works against.
+    const pow = loadKeyring({ keys: entry, dataDir: dir, production: true }).powHmacKey
+    expect(first.toString('base64url')).not.toBe(pow)
   })
 })

@@ -53,6 +53,15 @@ function derivePowKey(key: KeyringKey): string {
   ).toString('base64url')
 }
 
+/**
+ * The secret behind the statistics' rounding draws (`stats/rounding.ts`). Derived from the
+ * current key, like the proof-of-work key, so every process and the CLI round alike: a draw
+ * that changed between processes or restarts could be averaged away.
+ */
+export function deriveStatsKey(keyring: Keyring): Buffer {
+  return keyring.deriveKey('safe-place/stats-rounding')
+}
+
 export interface KeySourceOptions {
   keys?: string | undefined
   dataDir: string

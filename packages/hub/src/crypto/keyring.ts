@@ -94,6 +94,17 @@ export class Keyring {
     return JSON.parse(this.open(sealed, context)) as T
   }
 
+  /**
+   * A 32-byte key for another purpose, derived from the current key (HKDF-SHA256, `info`
+   * naming the purpose): the same in every process holding this keyring, and no way back to
+   * the key itself.
+   */
+  deriveKey(info: string): Buffer {
+    return Buffer.from(
+      hkdfSync('sha256', this.#keys.get(this.currentId)!, Buffer.alloc(0), info, 32),
+    )
+  }
+
   /** Binary framing: 1 byte key-id length, key id, IV, ciphertext and tag. */
   sealBytes(plain: Buffer, context: string): Buffer {
     const { iv, body } = this.#encrypt(plain, context)

@@ -3,7 +3,8 @@ import { csvCell } from './csv'
 
 describe('CSV cells', () => {
   it('quotes separators and neutralises spreadsheet formulas', () => {
-    expect(csvCell('< 5')).toBe('< 5')
+    expect(csvCell(0)).toBe('0')
+    expect(csvCell('unbiased-random-keyed')).toBe('unbiased-random-keyed')
     expect(csvCell(12)).toBe('12')
     expect(csvCell(null)).toBe('')
     expect(csvCell('a,b')).toBe('"a,b"')

@@ -1,9 +1,9 @@
 /**
  * The statistics as one CSV table for the yearly report (RFC 4180, CRLF, UTF-8): one row per
  * published figure — `section,month,category,platform,partner_kind,receiver_kind,measure,value`
- * — with suppressed counts written `< 5` exactly as in the JSON.
+ * — with the same rounded figures as the JSON (the `period` rows say how they were rounded).
  */
-import type { StatsReport, SuppressedCount } from '@safe-place/schemas'
+import type { StatsReport } from '@safe-place/schemas'
 
 export const CSV_HEADER = [
   'section',
@@ -16,7 +16,7 @@ export const CSV_HEADER = [
   'value',
 ] as const
 
-type Value = SuppressedCount | number | null | string
+type Value = number | null | string
 
 /** Quotes when needed; a cell starting with = + - @ is prefixed so spreadsheets never run it. */
 export function csvCell(value: Value): string {
@@ -41,7 +41,8 @@ export function statsRows(stats: StatsReport): Row[] {
   const rows: Row[] = [
     { section: 'period', measure: 'from', value: stats.from },
     { section: 'period', measure: 'to', value: stats.to },
-    { section: 'period', measure: 'threshold', value: stats.threshold },
+    { section: 'period', measure: 'rounding_base', value: stats.rounding.base },
+    { section: 'period', measure: 'rounding_method', value: stats.rounding.method },
     { section: 'total', measure: 'reports', value: stats.totals.reports },
     { section: 'total', measure: 'withdrawn', value: stats.totals.withdrawn },
   ]

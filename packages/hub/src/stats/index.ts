@@ -1,5 +1,5 @@
-/** Sector statistics: queries, small-cell suppression and CSV/JSON rendering. */
+/** Sector statistics: month ranges, base cubes rounded once, sums, and CSV/JSON rendering. */
 export { statsToCsv } from './csv'
-export { buildStats, computeStats, type StatsRange } from './query'
-export { statsRange } from './range'
-export { suppressCount, suppressPartition, suppressShare } from './suppress'
+export { baseCube, roundCube, type StatsCube } from './cube'
+export { buildStats, computeStats } from './query'
+export { type StatsRange, statsRange } from './range'

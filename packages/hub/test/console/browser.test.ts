@@ -1,8 +1,8 @@
 /**
  * The console in Chromium against a real hub on 127.0.0.1: sign in, filter the inbox, open a
  * report, replay a failed delivery, change a status (and the reporter's follow view in the
- * widget shows it), the statistics chart, an XSS payload shown as inert text, a receiver that
- * cannot see another receiver's reports, and axe-core on every console page.
+ * widget shows it), the statistics chart and its rounded figures, an XSS payload shown as inert
+ * text, a receiver that cannot see another receiver's reports, and axe-core on every console page.
  */
 
 import { launchChromium } from '@safe-place/test-chromium'
@@ -190,18 +190,29 @@ describe('console in Chromium', () => {
     await reporter.close()
   })
 
-  it('renders the statistics chart with small cells suppressed, and passes axe', async () => {
+  it('renders the statistics chart with every figure rounded to a multiple of 5, and passes axe', async () => {
     const { context, page } = await signIn(hub.keys.operator)
     await page.getByRole('link', { name: 'Statistiques' }).click()
     const chart = page.locator('sp-stats svg.bar-chart')
     await chart.waitFor()
     expect(await chart.locator('g.bar').count()).toBeGreaterThan(0)
-    expect(await page.locator('sp-stats [data-figure="reports"] strong').textContent()).toBe('8')
-    // 1 urgent report of 8: never published as a number.
-    expect(await page.locator('sp-stats [data-figure="urgent"]').textContent()).toContain('< 5')
-    const cells = await page.locator('sp-stats td').allTextContents()
-    expect(cells).toContain('< 5')
-    for (const text of cells) expect(['1', '2', '3', '4']).not.toContain(text.trim())
+    // The page says the rule and the whole months it covers.
+    expect(await page.locator('sp-stats h1 + p').textContent()).toContain(
+      'arrondie à un multiple de 5',
+    )
+    const year = new Date().getUTCFullYear()
+    expect(await page.locator('sp-stats [data-covered]').textContent()).toContain(
+      `du ${year}-01-01`,
+    )
+    // 8 reports this month, 5 of them in one base cell: at least 5, and a multiple of 5.
+    const total = Number(
+      await page.locator('sp-stats [data-figure="reports"] strong').textContent(),
+    )
+    expect(total % 5).toBe(0)
+    expect(total).toBeGreaterThanOrEqual(5)
+    const cells = (await page.locator('sp-stats td').allTextContents()).map((c) => c.trim())
+    for (const text of cells) expect(['1', '2', '3', '4']).not.toContain(text)
+    for (const n of cells.filter((c) => /^\d+$/.test(c))) expect(Number(n) % 5, n).toBe(0)
     const csv = page.getByRole('link', { name: 'Exporter en CSV' })
     expect(await csv.getAttribute('href')).toMatch(/format=csv/)
     await expectNoAxeViolation(page, 'statistics')

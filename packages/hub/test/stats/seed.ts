@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { messages, partners, receivers, reports } from '../../src/db/schema'
 import type { WriteTx } from '../../src/db/types'
 import { newId } from '../../src/ids'
+import type { StatsDeliveryRow, StatsReportRow } from '../../src/stats/cube'
 
 const HOUR = 3_600_000
 
@@ -26,8 +27,8 @@ function times<T>(n: number, make: (i: number) => T): T[] {
 }
 
 export const SEEDS: Seed[] = [
-  // January: 12 threats on Instagram via a brand (3 urgent, 6 raids), 3 harassment on TikTok,
-  // 6 doxxing on X via an agency.
+  // January: 12 threats on Instagram via a brand (3 urgent, 6 raids, 10 acted on), 3 harassment
+  // on TikTok, 6 doxxing on X via an agency.
   ...times(12, (i) => ({
     category: 'threat',
     platform: 'instagram',
@@ -35,7 +36,7 @@ export const SEEDS: Seed[] = [
     at: `2026-01-${String(3 + i).padStart(2, '0')}T10:00:00.000Z`,
     urgent: i < 3,
     raid: i < 6,
-    ...(i < 6 ? { firstActionHours: [1, 2, 3, 4, 5, 100][i]! } : {}),
+    ...(i < 10 ? { firstActionHours: [1, 2, 3, 4, 5, 6, 7, 8, 9, 100][i]! } : {}),
   })),
   ...times(3, (i) => ({
     category: 'harassment',
@@ -133,27 +134,56 @@ export async function seedStats(db: WriteTx): Promise<void> {
   const federation = receiver('federation')
   const flagger = receiver('trusted_flagger')
   await db.insert(receivers).values([federation, flagger])
-  const message = (receiverId: string, state: string, i: number) => ({
-    id: newId('msg'),
-    receiverId,
-    reportId: ids[i % 21]!,
-    eventType: 'report.created',
-    state,
-    createdAt: new Date('2026-01-25T00:00:00.000Z'),
-  })
-  await db
-    .insert(messages)
-    .values([
-      ...times(20, (i) => message(federation.id, 'succeeded', i)),
-      ...times(6, (i) => message(federation.id, i < 3 ? 'failed' : 'dead', i)),
-      ...times(3, (i) => message(flagger.id, 'succeeded', i)),
-      ...times(4, (i) => message(flagger.id, 'pending', i)),
-    ])
+  const receiverIds = { federation: federation.id, trusted_flagger: flagger.id }
+  await db.insert(messages).values(
+    MESSAGES.map((m, i) => ({
+      id: newId('msg'),
+      receiverId: receiverIds[m.kind],
+      reportId: ids[i % 21]!,
+      eventType: 'report.created',
+      state: m.state,
+      createdAt: new Date(DELIVERED_AT),
+    })),
+  )
 }
+
+const DELIVERED_AT = '2026-01-25T00:00:00.000Z'
+
+/** Report messages: 20 delivered and 6 given up for the federation, 3 + 4 pending for the flagger. */
+const MESSAGES: { kind: 'federation' | 'trusted_flagger'; state: string }[] = [
+  ...times(20, () => ({ kind: 'federation' as const, state: 'succeeded' })),
+  ...times(6, (i) => ({ kind: 'federation' as const, state: i < 3 ? 'failed' : 'dead' })),
+  ...times(3, () => ({ kind: 'trusted_flagger' as const, state: 'succeeded' })),
+  ...times(4, () => ({ kind: 'trusted_flagger' as const, state: 'pending' })),
+]
+
+/** The seeded reports as the statistics should read them back (every period, outside too). */
+export const SEED_ROWS: StatsReportRow[] = SEEDS.map((s) => ({
+  submittedAt: new Date(s.at),
+  category: s.category,
+  platform: s.platform,
+  partnerKind: s.partner,
+  urgent: s.urgent ?? false,
+  raid: s.raid ?? false,
+  withdrawn: s.withdrawn ?? false,
+  firstActionAt:
+    s.firstActionHours === undefined
+      ? null
+      : new Date(new Date(s.at).getTime() + s.firstActionHours * HOUR),
+}))
+
+/** The finished deliveries as the statistics should read them back (pending ones never). */
+export const SEED_DELIVERIES: StatsDeliveryRow[] = MESSAGES.filter(
+  (m) => m.state !== 'pending',
+).map((m) => ({
+  createdAt: new Date(DELIVERED_AT),
+  receiverKind: m.kind,
+  succeeded: m.state === 'succeeded',
+}))
 
 const COUNT_KEYS = new Set(['reports', 'withdrawn', 'count', 'of', 'messages', 'succeeded'])
 
-/** Every count anywhere in a statistics object: each must be "< 5" or at least 5. */
+/** Every count anywhere in a statistics object: each must be a multiple of 5. */
 export function allCounts(value: unknown, key = '', out: unknown[] = []): unknown[] {
   if (Array.isArray(value)) for (const v of value) allCounts(v, key, out)
   else if (value && typeof value === 'object')
