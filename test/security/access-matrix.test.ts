@@ -34,6 +34,11 @@ const PUBLIC_ROUTES: Record<string, { guard: Guard; why: string }> = {
   'GET /v1/resources': { guard: 'open', why: 'the public help directory, the same for everyone' },
   'GET /console': { guard: 'open', why: 'the console page itself; its API needs a session' },
   'GET /widget/{path}': { guard: 'open', why: "the widget's script and lazy chunks (static)" },
+  'GET /docs': {
+    guard: 'open',
+    why: 'the API documentation page (the OpenAPI document is public)',
+  },
+  'GET /docs/{file}': { guard: 'open', why: "Swagger UI's pinned files and initialiser (static)" },
   'GET /v1/widget-config': { guard: 'siteKey', why: 'the panel of a partner page' },
   'GET /v1/challenge': { guard: 'siteKey', why: 'proof-of-work for the panel' },
   'POST /v1/reports': { guard: 'siteKey', why: 'report intake from the panel' },
@@ -135,6 +140,10 @@ describe('access matrix: every documented endpoint × every wrong credential', (
       if (param === 'reference') continue
       if (route.path === '/widget/{path}') {
         values.path = 'safe-place-help.js'
+        continue
+      }
+      if (route.path === '/docs/{file}') {
+        values.file = 'init.js'
         continue
       }
       const segment = route.path.split(`/{${param}}`)[0]!.split('/').pop()!

@@ -1,8 +1,8 @@
 /**
  * `createHub(options)`: the hub as a Hono app, wiring only — runtime on the context, request
- * ids and logs, CORS, body guards, the route groups of `api/index.ts`, one error handler, one
- * validation hook, the OpenAPI document (`/openapi.json`) and its docs (`/docs`). Runs on any
- * runtime Hono runs on; `server.ts` is the Node entry.
+ * ids and logs, a CSP on every HTML answer, CORS, body guards, the route groups of
+ * `api/index.ts` (`/docs` among them), one error handler, one validation hook and the OpenAPI
+ * document (`/openapi.json`). Runs on any runtime Hono runs on; `server.ts` is the Node entry.
  *
  * @example
  * const { db } = await openDatabase({ url: 'file:./data/hub.db' })
@@ -10,7 +10,6 @@
  * serve({ fetch: app.fetch, port: 3000 })
  */
 import { randomBytes } from 'node:crypto'
-import { swaggerUI } from '@hono/swagger-ui'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { routeGroups } from './api/index'
 import type { Keyring } from './crypto/keyring'
@@ -22,6 +21,7 @@ import { publicCors } from './http/cors'
 import { defaultHook } from './http/default-hook'
 import type { HubEnv } from './http/env'
 import { HubError } from './http/hub-error'
+import { everyPageHasCsp } from './http/page-security'
 import { RateLimiter } from './http/rate-limiter'
 import { onError } from './http/render-error'
 import { requestContext } from './http/request-context'
@@ -69,6 +69,7 @@ export function createHub(options: HubOptions): HubApp {
 
   const app = new OpenAPIHono<HubEnv>({ defaultHook })
   app.use('*', requestContext(hub))
+  app.use('*', everyPageHasCsp())
   app.use('/v1/resources', publicCors({ anyOrigin: true }))
   app.use('/v1/widget-config', publicCors())
   app.use('/v1/challenge', publicCors())
@@ -92,7 +93,6 @@ export function createHub(options: HubOptions): HubApp {
         'Report intake, receipts and the operator API. Every error is an ErrorBody `{ error: { code, message, details?, requestId? } }`.',
     },
   })
-  app.get('/docs', swaggerUI({ url: '/openapi.json' }))
 
   app.notFound((c) => {
     throw new HubError(
