@@ -1,8 +1,9 @@
 /**
  * `createHub(options)`: the hub as a Hono app, wiring only — runtime on the context, request
- * ids and logs, a CSP on every HTML answer, CORS, body guards, the route groups of
- * `api/index.ts` (`/docs` among them), one error handler, one validation hook and the OpenAPI
- * document (`/openapi.json`). Runs on any runtime Hono runs on; `server.ts` is the Node entry.
+ * ids and logs, a CSP on every HTML answer, CORS, the route groups of `api/index.ts` (`/docs`
+ * among them; each reads a body only once its credential passed), one error handler, one
+ * validation hook and the OpenAPI document (`/openapi.json`). Runs on any runtime Hono runs
+ * on; `server.ts` is the Node entry.
  *
  * @example
  * const { db } = await openDatabase({ url: 'file:./data/hub.db' })
@@ -16,7 +17,6 @@ import type { Keyring } from './crypto/keyring'
 import type { Database } from './db/client'
 import { GroupCommit } from './db/group-commit'
 import type { DeliveryEngine } from './delivery/engine'
-import { jsonBodyGuard } from './http/body'
 import { publicCors } from './http/cors'
 import { defaultHook } from './http/default-hook'
 import type { HubEnv } from './http/env'
@@ -75,7 +75,6 @@ export function createHub(options: HubOptions): HubApp {
   app.use('/v1/challenge', publicCors())
   app.use('/v1/reports', publicCors())
   app.use('/v1/reports/*', publicCors())
-  app.use('/v1/admin/*', jsonBodyGuard())
 
   for (const group of routeGroups) app.route('/', group())
 
