@@ -5,7 +5,9 @@
  * key of the wrong scope, a console cookie where a bearer key is needed — is refused with
  * 401/403/404, never a 2xx, never a 5xx; lists opened with another tenant's key show none of
  * this tenant's objects. Routes that take no API key are classified one by one below; an
- * unclassified route fails the suite until someone says how it is guarded.
+ * unclassified route fails the suite until someone says how it is guarded. And a receiver or a
+ * partner key learns nothing about the other receivers of a report it shares: not their ids on
+ * timelines, filters or webhooks, nor whether they got it.
  */
 
 import type { Receipt } from '@safe-place/schemas'
@@ -34,6 +36,11 @@ const PUBLIC_ROUTES: Record<string, { guard: Guard; why: string }> = {
   'GET /v1/resources': { guard: 'open', why: 'the public help directory, the same for everyone' },
   'GET /console': { guard: 'open', why: 'the console page itself; its API needs a session' },
   'GET /widget/{path}': { guard: 'open', why: "the widget's script and lazy chunks (static)" },
+  'GET /docs': {
+    guard: 'open',
+    why: 'the API documentation page (the OpenAPI document is public)',
+  },
+  'GET /docs/{file}': { guard: 'open', why: "Swagger UI's pinned files and initialiser (static)" },
   'GET /v1/widget-config': { guard: 'siteKey', why: 'the panel of a partner page' },
   'GET /v1/challenge': { guard: 'siteKey', why: 'proof-of-work for the panel' },
   'POST /v1/reports': { guard: 'siteKey', why: 'report intake from the panel' },
@@ -135,6 +142,10 @@ describe('access matrix: every documented endpoint × every wrong credential', (
       if (param === 'reference') continue
       if (route.path === '/widget/{path}') {
         values.path = 'safe-place-help.js'
+        continue
+      }
+      if (route.path === '/docs/{file}') {
+        values.file = 'init.js'
         continue
       }
       const segment = route.path.split(`/{${param}}`)[0]!.split('/').pop()!
@@ -619,6 +630,166 @@ describe('access matrix: every documented endpoint × every wrong credential', (
     )
     expect(status.status).toBe(200)
     expect(seen.every((s) => s.status < 500)).toBe(true)
+  })
+
+  it('a receiver or a partner key learns nothing about other receivers: not their ids, nor whether they got a report', async () => {
+    // Tenant B runs a federation; a report from tenant A's site goes to A's own receiver and to
+    // it, so A's side and B's side share one report and must not see each other.
+    const fedB = await a.admin.receivers.create(
+      receiverInput(b.partnerId, 'federation', `${sink.url}/fed-b`),
+    )
+    const fedBKey = await a.admin.apiKeys.create({
+      name: 'fed B',
+      scope: 'receiver',
+      receiverId: fedB.id,
+    })
+    const shared = await createSafePlaceClient({
+      hubUrl: hub.url,
+      siteKey: a.siteKey,
+    }).submitReport(sampleReport({}, [ids.receiverA!, fedB.id]))
+    const createdFor = (path: string) =>
+      sink.requests.some(
+        (r) =>
+          r.path === path && r.body.includes('report.created') && r.body.includes(shared.reference),
+      ) || undefined
+    await eventually(
+      async () => createdFor('/a') && createdFor('/fed-b'),
+      20_000,
+      'both deliveries',
+    )
+    const bearer = (name: string) => ({ authorization: `Bearer ${keys[name]}` })
+    const fedBBearer = { authorization: `Bearer ${fedBKey.secret}` }
+    const others = [fedB.id, ids.receiverB!]
+    const errorOf = (c: Call) => {
+      const { code, message } = (JSON.parse(c.body) as { error: { code: string; message: string } })
+        .error
+      return { code, message }
+    }
+
+    // The operator sees every receiver on the timeline (so the absences below mean something).
+    const asOperator = await call('GET', `/v1/admin/reports/${shared.reference}`, {
+      authorization: `Bearer ${operatorKey}`,
+    })
+    for (const id of [...others, ids.receiverA!]) expect(asOperator.body).toContain(id)
+
+    // Partner A: its report's timeline shows its own receiver only.
+    const asPartnerA = await call(
+      'GET',
+      `/v1/admin/reports/${shared.reference}`,
+      bearer('partner key A'),
+    )
+    expect(asPartnerA.status).toBe(200)
+    for (const id of others) expect(asPartnerA.body, 'partner A reads its report').not.toContain(id)
+    const timeline = (
+      JSON.parse(asPartnerA.body) as {
+        timeline: { routing?: { receiverId: string }; actor?: string }[]
+      }
+    ).timeline
+    expect(timeline.some((e) => e.routing?.receiverId === ids.receiverA)).toBe(true)
+    expect(timeline.every((e) => !e.routing || e.routing.receiverId === ids.receiverA)).toBe(true)
+    // Its older report too: the routing decisions about B's receivers are gone.
+    const olderA = await call(
+      'GET',
+      `/v1/admin/reports/${receiptA.reference}`,
+      bearer('partner key A'),
+    )
+    for (const id of others) expect(olderA.body).not.toContain(id)
+
+    // Receiver filters name one's own receivers only; any other id is the same 403.
+    const filters: [string, Record<string, string>, string, string][] = [
+      ['/v1/admin/reports', bearer('partner key A'), fedB.id, ids.receiverA!],
+      ['/v1/admin/messages', bearer('partner key A'), fedB.id, ids.receiverA!],
+      ['/v1/admin/messages', bearer('partner key B'), ids.receiverA!, fedB.id],
+    ]
+    for (const [path, headers, foreign, own] of filters) {
+      const theirs = await call('GET', `${path}?receiverId=${foreign}`, headers)
+      const nobody = await call('GET', `${path}?receiverId=rcv_01NOBODY0000000000000000`, headers)
+      expect(theirs.status, `${path} filtered by another's receiver`).toBe(403)
+      expect(errorOf(theirs)).toEqual(errorOf(nobody))
+      expect((await call('GET', `${path}?receiverId=${own}`, headers)).status, path).toBe(200)
+    }
+    const ownReports = await call(
+      'GET',
+      `/v1/admin/reports?receiverId=${ids.receiverA}`,
+      bearer('partner key A'),
+    )
+    expect(ownReports.body).toContain(shared.reference)
+    // Partner B lists its federation's messages, about A's report, and nothing of A's receiver.
+    const messagesB = await call('GET', '/v1/admin/messages', bearer('partner key B'))
+    expect(messagesB.body).toContain(fedB.id)
+    expect(messagesB.body).not.toContain(ids.receiverA)
+
+    // Receiver fed B in the console: its own report view and filters only.
+    const session = await fetch(`${hub.url}/v1/console/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: hub.url },
+      body: JSON.stringify({ apiKey: fedBKey.secret }),
+    })
+    expect(session.status).toBe(200)
+    const fedBCookie = { cookie: session.headers.get('set-cookie')!.split(';')[0]! }
+    for (const path of ['/v1/console/reports', '/v1/console/messages']) {
+      const theirs = await call('GET', `${path}?receiverId=${ids.receiverA}`, fedBCookie)
+      const nobody = await call(
+        'GET',
+        `${path}?receiverId=rcv_01NOBODY0000000000000000`,
+        fedBCookie,
+      )
+      expect(theirs.status, `${path} filtered by receiver A`).toBe(403)
+      expect(errorOf(theirs)).toEqual(errorOf(nobody))
+      expect((await call('GET', `${path}?receiverId=${fedB.id}`, fedBCookie)).status).toBe(200)
+    }
+    const inbox = await call('GET', `/v1/console/reports?receiverId=${fedB.id}`, fedBCookie)
+    expect(inbox.body).toContain(shared.reference)
+    expect(inbox.body).not.toContain(receiptA.reference)
+
+    // Statuses: receiver A acts, then the operator; fed B hears both, and only who in one word.
+    const byA = await call(
+      'POST',
+      `/v1/reports/${shared.reference}/status`,
+      bearer('receiver key A'),
+      { status: 'action_taken', actions: ['content_removed'], noteForReporter: 'Retiré par A.' },
+    )
+    expect(byA.status).toBe(200)
+    const byOperator = await call(
+      'POST',
+      `/v1/console/reports/${shared.reference}/status`,
+      { cookie: operatorCookie!, origin: hub.url, 'x-csrf-token': operatorCsrf! },
+      { status: 'referred_to_authorities' },
+    )
+    expect(byOperator.status).toBe(200)
+    const changedFor = (path: string) =>
+      sink.requests
+        .filter((r) => r.path === path && r.body.includes('report.status_changed'))
+        .map((r) => JSON.parse(r.body) as { data: { reference: string; changedBy: string } })
+        .filter((e) => e.data.reference === shared.reference)
+    const heardByFedB = await eventually(
+      async () => (changedFor('/fed-b').length >= 2 ? changedFor('/fed-b') : undefined),
+      20_000,
+      'report.status_changed to fed B',
+    )
+    expect(heardByFedB.map((e) => e.data.changedBy).sort()).toEqual(['operator', 'receiver'])
+    for (const event of heardByFedB) {
+      const text = JSON.stringify(event)
+      expect(text).not.toContain(ids.receiverA)
+      expect(text).not.toContain('Retiré par A.')
+      for (const kind of ['"partner"', 'federation', 'trusted_flagger', 'moderation_vendor']) {
+        expect(text).not.toContain(kind)
+      }
+    }
+    // Fed B's view of the report, after A acted: still nothing of A.
+    const detail = await call('GET', `/v1/console/reports/${shared.reference}`, fedBCookie)
+    expect(detail.status).toBe(200)
+    expect(detail.body).not.toContain(ids.receiverA)
+    expect(detail.body).not.toContain('Retiré par A.')
+    // A status answer tells fed B nothing about a report it did not get.
+    const notSent = await call('POST', `/v1/reports/${receiptA.reference}/status`, fedBBearer, {
+      status: 'acknowledged',
+    })
+    const missing = await call('POST', '/v1/reports/SP-0000-0000/status', fedBBearer, {
+      status: 'acknowledged',
+    })
+    expect(notSent.status).toBe(404)
+    expect(errorOf(notSent)).toEqual(errorOf(missing))
   })
 
   async function reportCount(): Promise<number> {

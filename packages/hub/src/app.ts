@@ -1,8 +1,9 @@
 /**
  * `createHub(options)`: the hub as a Hono app, wiring only — runtime on the context, request
- * ids and logs, CORS, body guards, the route groups of `api/index.ts`, one error handler, one
- * validation hook, the OpenAPI document (`/openapi.json`) and its docs (`/docs`). Runs on any
- * runtime Hono runs on; `server.ts` is the Node entry.
+ * ids and logs, a CSP on every HTML answer, CORS, the route groups of `api/index.ts` (`/docs`
+ * among them; each reads a body only once its credential passed), one error handler, one
+ * validation hook and the OpenAPI document (`/openapi.json`). Runs on any runtime Hono runs
+ * on; `server.ts` is the Node entry.
  *
  * @example
  * const database = await openDatabase({ url: 'file:./data/hub.db' })
@@ -11,16 +12,15 @@
  * serve({ fetch: app.fetch, port: 3000 })
  */
 import { randomBytes } from 'node:crypto'
-import { swaggerUI } from '@hono/swagger-ui'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { routeGroups } from './api/index'
 import type { Keyring } from './crypto/keyring'
 import type { DatabaseHandle } from './db/client'
 import type { DeliveryEngine } from './delivery/engine'
-import { jsonBodyGuard } from './http/body'
 import { publicCors } from './http/cors'
 import { defaultHook } from './http/default-hook'
 import type { HubEnv } from './http/env'
+import { everyPageHasCsp } from './http/page-security'
 import { RateLimiter } from './http/rate-limiter'
 import { onError } from './http/render-error'
 import { requestContext } from './http/request-context'
@@ -67,12 +67,12 @@ export function createHub(options: HubOptions): HubApp {
 
   const app = new OpenAPIHono<HubEnv>({ defaultHook })
   app.use('*', requestContext(hub))
+  app.use('*', everyPageHasCsp())
   app.use('/v1/resources', publicCors({ anyOrigin: true }))
   app.use('/v1/widget-config', publicCors())
   app.use('/v1/challenge', publicCors())
   app.use('/v1/reports', publicCors())
   app.use('/v1/reports/*', publicCors())
-  app.use('/v1/admin/*', jsonBodyGuard())
 
   for (const group of routeGroups) app.route('/', group())
 
@@ -90,7 +90,6 @@ export function createHub(options: HubOptions): HubApp {
         'Report intake, receipts and the operator API. Every error is an ErrorBody `{ error: { code, message, details?, requestId? } }`.',
     },
   })
-  app.get('/docs', swaggerUI({ url: '/openapi.json' }))
 
   app.notFound((c) => {
     throw new HubError(

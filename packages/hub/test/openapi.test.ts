@@ -85,9 +85,11 @@ describe('OpenAPI document', () => {
     expect(doc.components?.securitySchemes?.apiKey).toBeDefined()
   })
 
-  it('serves the interactive docs', async () => {
+  it('serves the interactive docs from the hub itself', async () => {
     const res = await hub.app.request('/docs')
     expect(res.status).toBe(200)
-    expect(await res.text()).toMatch(/swagger/i)
+    const page = await res.text()
+    expect(page).toContain('<script src="/docs/swagger-ui-bundle.js"></script>')
+    expect(page).toContain('data-openapi-url="/openapi.json"')
   })
 })

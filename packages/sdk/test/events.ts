@@ -41,7 +41,7 @@ export const statusChanged: WebhookEvent = {
     reference: 'SP-7K3Q-9XWD',
     status: 'action_taken',
     actions: ['content_removed'],
-    changedBy: 'trusted_flagger',
+    changedBy: 'receiver',
     changedAt: '2026-01-01T10:05:00.000Z',
   },
 }

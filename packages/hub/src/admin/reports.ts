@@ -1,7 +1,9 @@
 /**
  * The operator's inbox: reports listed newest first with filters and an opaque cursor, and one
  * report in detail with its timeline. The sealed content is opened for the operator only;
- * a partner key sees its own reports' summary and timeline, never the reporter's words.
+ * a partner key sees its own reports' summary and timeline, never the reporter's words, and
+ * of the receivers only its own (`own-receivers.ts`): it filters by them alone, and the
+ * timeline shows no other receiver's id, routing decision, delivery or status.
  */
 
 import type {
@@ -10,18 +12,17 @@ import type {
   ReportListItem,
   ReportListQuery,
   ReportStatus,
-  TimelineEvent,
 } from '@safe-place/schemas'
-import { and, asc, desc, eq, exists, gte, lt, lte, or, type SQL } from 'drizzle-orm'
+import { and, desc, eq, exists, gte, lt, lte, or, type SQL } from 'drizzle-orm'
 import type { Keyring } from '../crypto/keyring'
 import { reports, timelineEvents } from '../db/schema'
 import type { ReadDb } from '../db/types'
 import { HubError } from '../hub-error'
 import { reportContext, type SealedContent } from '../intake/sealed-content'
 import type { ReportRow } from '../reports/receipt-access'
-import { noteContext } from '../reports/status-view'
-import { toTimelineEvent } from './serialize'
+import { assertOwnReceiverFilter, ownReceiversOfTenant } from './own-receivers'
 import { assertTenant, type Tenant } from './tenancy'
+import { loadTimeline } from './timeline-view'
 
 export function toListItem(row: ReportRow): ReportListItem {
   return {
@@ -69,6 +70,9 @@ export async function listReports(
   tenant: Tenant,
   query: ReportListQuery,
 ): Promise<{ items: ReportListItem[]; nextCursor: string | null }> {
+  if (tenant !== undefined && query.receiverId) {
+    assertOwnReceiverFilter(await ownReceiversOfTenant(db, tenant), query.receiverId)
+  }
   const filters: (SQL | undefined)[] = [
     tenant ? eq(reports.partnerId, tenant) : undefined,
     ...reportFilters(query),
@@ -156,16 +160,10 @@ export async function reportDetail(
   if (!row) throw new HubError('not_found', 'No such report.')
   assertTenant(tenant, row.partnerId)
   const operator = tenant === undefined
-  const events = await db
-    .select()
-    .from(timelineEvents)
-    .where(eq(timelineEvents.reportId, row.id))
-    .orderBy(asc(timelineEvents.at))
-  const timeline: TimelineEvent[] = events.map((e) => ({
-    ...toTimelineEvent(e),
-    ...(e.receiverId && e.kind !== 'routing' ? { actor: e.receiverId } : {}),
-    ...(operator && e.noteSealed ? { note: keyring.open(e.noteSealed, noteContext(e.id)) } : {}),
-  }))
+  const timeline = await loadTimeline(db, keyring, row.id, {
+    own: await ownReceiversOfTenant(db, tenant),
+    notes: operator ? 'all' : 'none',
+  })
   const report =
     operator && row.sealed
       ? rebuildReport(row, keyring.openJson<SealedContent>(row.sealed, reportContext(row.id)))

@@ -4,9 +4,10 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { consoleFiles, consoleSecurityHeaders } from '../console/static'
+import { consoleFiles } from '../console/static'
 import type { HubEnv } from '../http/env'
 import { errorResponses } from '../http/openapi-errors'
+import { pageSecurity } from '../http/page-security'
 import { HubError } from '../hub-error'
 
 export const consolePageRoute = createRoute({
@@ -24,10 +25,11 @@ export function consoleAssetRoutes(): OpenAPIHono<HubEnv> {
   const app = new OpenAPIHono<HubEnv>()
   const read = consoleFiles()
   app.openAPIRegistry.registerPath(consolePageRoute)
+  // The page and its assets; `/*` matches `/console` itself too.
+  app.use('/console/*', pageSecurity('console'))
   const serve = async (c: Context<HubEnv>, path: string) => {
     const file = await read(path)
     if (!file) throw new HubError('not_found')
-    for (const [name, value] of Object.entries(consoleSecurityHeaders)) c.header(name, value)
     c.header('content-type', file.contentType)
     c.header('cache-control', file.cacheControl)
     return c.body(file.body, 200)

@@ -14,6 +14,7 @@ import {
   ReplayRequest,
   Timestamp,
 } from '@safe-place/schemas'
+import { assertOwnReceiverFilter, ownReceiversOfScope } from '../admin/own-receivers'
 import { receiverHealth } from '../console/receiver-health'
 import { scopeOf } from '../console/scope'
 import { consoleSecurity, requireSession } from '../console/session-auth'
@@ -219,9 +220,7 @@ export function consoleDeliveryRoutes(): OpenAPIHono<HubEnv> {
   app.openapi(consoleMessagesRoute, async (c) => {
     const q = c.req.valid('query')
     const scope = scopeOf(c.get('console'))
-    if (scope !== undefined && q.receiverId && q.receiverId !== scope) {
-      return c.json({ items: [], nextCursor: null }, 200)
-    }
+    assertOwnReceiverFilter(ownReceiversOfScope(scope), q.receiverId)
     const page = await listMessages(c.get('hub').db, {
       ...q,
       receiverId: scope ?? q.receiverId,

@@ -14,7 +14,7 @@ import {
   csrfTokenOf,
   openSession,
 } from '../console/session-store'
-import { jsonBodyGuard } from '../http/body'
+import { thenJsonBody } from '../http/after-auth'
 import { clientKey } from '../http/client-key'
 import type { HubEnv } from '../http/env'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
@@ -72,15 +72,18 @@ export function consoleSessionRoutes(): OpenAPIHono<HubEnv> {
     description:
       'Console session cookie from POST /v1/console/session (sp_console on loopback HTTP); send x-csrf-token on every change',
   })
-  app.use('/v1/console/*', jsonBodyGuard())
   const session = requireSession()
+  // Signing in has no credential yet (the key is in the body): a cross-site page is refused
+  // (login CSRF) before the body is read.
+  const signIn = thenJsonBody(async (c, next) => {
+    assertSameOrigin(c)
+    await next()
+  })
   app.use('/v1/console/session', async (c, next) =>
-    c.req.method === 'POST' ? next() : session(c, next),
+    c.req.method === 'POST' ? signIn(c, next) : session(c, next),
   )
 
   app.openapi(signInRoute, async (c) => {
-    // A cross-site page must not even sign someone in (login CSRF).
-    assertSameOrigin(c)
     const { write, now, logger, limiters, settings } = c.get('hub')
     // Guessing a key is guessing a secret: the same per-client budget as receipt tries.
     enforceRate(

@@ -13,6 +13,7 @@ import { consoleDeliveryRoutes } from './console-deliveries'
 import { consoleReportRoutes } from './console-reports'
 import { consoleSessionRoutes } from './console-session'
 import { consoleTenantRoutes } from './console-tenants'
+import { docsRoutes } from './docs'
 import { healthRoutes } from './health'
 import { messageRoutes } from './messages'
 import { publicInfoRoutes } from './public-info'
@@ -40,4 +41,5 @@ export const routeGroups: ReadonlyArray<() => OpenAPIHono<HubEnv>> = [
   consoleTenantRoutes,
   consoleAssetRoutes,
   statsRoutes,
+  docsRoutes,
 ]

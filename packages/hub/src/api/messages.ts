@@ -1,13 +1,18 @@
 /**
  * Operator API for the outbox: list messages (by receiver, state, time range), one message
- * with its attempt log, replay one message. Partner keys see their own receivers' messages.
+ * with its attempt log, replay one message. Partner keys see their own receivers' messages and
+ * may filter by those receivers only.
  */
 
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { DeliveryAttempt, DeliveryMessage, MessageState, Timestamp } from '@safe-place/schemas'
+import {
+  assertOwnReceiverFilter,
+  isOwnReceiver,
+  ownReceiversOfTenant,
+} from '../admin/own-receivers'
 import { requireApiKey, tenantOf } from '../auth/api-key'
 import { getMessage, listMessages } from '../delivery/messages-store'
-import { listReceivers } from '../delivery/receivers-store'
 import type { HubEnv } from '../http/env'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { idParam } from '../http/openapi-params'
@@ -73,30 +78,29 @@ export function messageRoutes(): OpenAPIHono<HubEnv> {
     c.req.method === 'GET' ? operatorOrPartner(c, next) : operator(c, next),
   )
 
-  async function ownReceivers(c: {
+  const ownReceivers = (c: {
     get(key: 'hub'): HubEnv['Variables']['hub']
     get(key: 'principal'): HubEnv['Variables']['principal']
-  }) {
-    const tenant = tenantOf(c.get('principal'))
-    if (tenant === undefined) return undefined
-    return (await listReceivers(c.get('hub').db, tenant)).map((r) => r.id)
-  }
+  }) => ownReceiversOfTenant(c.get('hub').db, tenantOf(c.get('principal')))
 
   app.openapi(listMessagesRoute, async (c) => {
     const q = c.req.valid('query')
+    const own = await ownReceivers(c)
+    assertOwnReceiverFilter(own, q.receiverId)
     const page = await listMessages(c.get('hub').db, {
       ...q,
       from: q.from ? new Date(q.from) : undefined,
       to: q.to ? new Date(q.to) : undefined,
-      receiverIds: await ownReceivers(c),
+      receiverIds: own && [...own],
     })
     return c.json(page, 200)
   })
   app.openapi(getMessageRoute, async (c) => {
     const { db, keyring } = c.get('hub')
     const message = await getMessage(db, keyring, c.req.valid('param').id)
-    const own = await ownReceivers(c)
-    if (!message || (own && !own.includes(message.receiverId))) throw new HubError('not_found')
+    if (!message || !isOwnReceiver(await ownReceivers(c), message.receiverId)) {
+      throw new HubError('not_found')
+    }
     return c.json(message, 200)
   })
   app.openapi(replayMessageRoute, async (c) => {

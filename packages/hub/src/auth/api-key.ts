@@ -2,7 +2,8 @@
  * `requireApiKey(...scopes)`: the middleware guarding every secret-key route. It reads
  * `Authorization: Bearer <api key>`, looks the SHA-256 of the secret up, refuses revoked keys
  * and keys outside `scopes`, and sets the typed principal `{ keyId, scope, partnerId,
- * receiverId }` (`auth/principal.ts`) as `c.get('principal')`.
+ * receiverId }` (`auth/principal.ts`) as `c.get('principal')`. Only then is a JSON body read,
+ * bounded (`http/after-auth.ts`): a caller without a valid key never gets one read.
  *
  * Shared with the receiver routes (delivery work): keep the name and the principal stable.
  *
@@ -14,6 +15,7 @@ import type { ApiKeyScope } from '@safe-place/schemas'
 import { and, eq, isNull } from 'drizzle-orm'
 import { createMiddleware } from 'hono/factory'
 import { apiKeys } from '../db/schema'
+import { thenJsonBody } from '../http/after-auth'
 import type { HubEnv } from '../http/env'
 import { HubError } from '../hub-error'
 import type { ApiKeyPrincipal } from './principal'
@@ -22,6 +24,10 @@ import { bearerToken, sha256Hex } from './secrets'
 export type { ApiKeyPrincipal } from './principal'
 
 export function requireApiKey(...scopes: ApiKeyScope[]) {
+  return thenJsonBody(apiKeyOnly(scopes))
+}
+
+function apiKeyOnly(scopes: ApiKeyScope[]) {
   return createMiddleware<HubEnv>(async (c, next) => {
     const secret = bearerToken(c.req.header('authorization'))
     if (!secret) throw new HubError('unauthorized', 'Send an API key as Authorization: Bearer …')

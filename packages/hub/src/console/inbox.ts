@@ -1,10 +1,12 @@
 /**
  * The console inbox: reports with filters (category, status, urgency, receiver, platform,
  * dates), urgent ones first and then newest first, with an opaque cursor; scoped to the
- * receiver for a receiver session.
+ * receiver for a receiver session, which may filter by its own id only (`403` otherwise: which
+ * reports another receiver got is not a receiver's to learn).
  */
 import type { ReportListItem, ReportListQuery } from '@safe-place/schemas'
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm'
+import { assertOwnReceiverFilter, ownReceiversOfScope } from '../admin/own-receivers'
 import { reportFilters, toListItem } from '../admin/reports'
 import { reports } from '../db/schema'
 import type { ReadDb } from '../db/types'
@@ -52,6 +54,7 @@ export async function listInbox(
   scope: ReceiverScope,
   query: ReportListQuery,
 ): Promise<{ items: ReportListItem[]; nextCursor: string | null }> {
+  assertOwnReceiverFilter(ownReceiversOfScope(scope), query.receiverId)
   const filters: (SQL | undefined)[] = [
     scope !== undefined ? routedTo(db, scope) : undefined,
     query.receiverId ? routedTo(db, query.receiverId) : undefined,

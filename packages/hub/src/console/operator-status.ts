@@ -31,7 +31,6 @@ export async function applyOperatorStatus(
   }
   const messageIds = await recordStatusChange(tx, keyring, report, update, now, {
     receiverId: null,
-    kind: 'operator',
   })
   return { reference: report.reference, status: update.status, messageIds }
 }

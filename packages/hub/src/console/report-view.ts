@@ -3,21 +3,17 @@
  * personal data exists), the full timeline with notes, and every delivery with every attempt.
  * A receiver gets the report only if it was routed to it, and then exactly what it was sent
  * (its own `report.created` payload: its profile, the reporter's consent), the timeline
- * entries that concern it, and its own deliveries.
+ * entries that concern it or no receiver (`admin/timeline-view.ts`), and its own deliveries:
+ * nothing about another receiver.
  */
 
-import {
-  type ConsoleDelivery,
-  type ConsoleReportDetail,
-  ReceiverStatus,
-  type ReportCreatedEvent,
-  type TimelineEvent,
-} from '@safe-place/schemas'
+import type { ConsoleDelivery, ConsoleReportDetail, ReportCreatedEvent } from '@safe-place/schemas'
 import { and, asc, eq } from 'drizzle-orm'
+import { ownReceiversOfScope } from '../admin/own-receivers'
 import { rebuildReport, toListItem } from '../admin/reports'
-import { toTimelineEvent } from '../admin/serialize'
+import { loadTimeline } from '../admin/timeline-view'
 import type { Keyring } from '../crypto/keyring'
-import { messages, reports, timelineEvents } from '../db/schema'
+import { messages, reports } from '../db/schema'
 import type { ReadDb } from '../db/types'
 import { getMessage } from '../delivery/messages-store'
 import { payloadContext } from '../delivery/outbox'
@@ -25,7 +21,6 @@ import { wasRoutedTo } from '../delivery/recipients'
 import { HubError } from '../hub-error'
 import { reportContext, type SealedContent } from '../intake/sealed-content'
 import type { ReportRow } from '../reports/receipt-access'
-import { noteContext } from '../reports/status-view'
 import type { ReceiverScope } from './scope'
 
 /** The report behind a reference, if this scope may see it; otherwise `not_found`. */
@@ -42,52 +37,6 @@ export async function visibleReport(
     throw new HubError('not_found', 'No such report.')
   }
   return row
-}
-
-const isReceiverStatus = (status: string | null) =>
-  status !== null && ReceiverStatus.safeParse(status).success
-
-function openNote(keyring: Keyring, id: string, sealed: string | null): string | undefined {
-  if (!sealed) return undefined
-  try {
-    return keyring.open(sealed, noteContext(id))
-  } catch {
-    return undefined
-  }
-}
-
-async function timelineOf(
-  db: ReadDb,
-  keyring: Keyring,
-  scope: ReceiverScope,
-  reportId: string,
-): Promise<TimelineEvent[]> {
-  const events = await db
-    .select()
-    .from(timelineEvents)
-    .where(eq(timelineEvents.reportId, reportId))
-    .orderBy(asc(timelineEvents.at))
-  return events
-    .filter((e) => scope === undefined || e.receiverId === null || e.receiverId === scope)
-    .map((e) => {
-      // A note is for the reporter: the operator reads them all, a receiver only its own.
-      const note =
-        scope === undefined || e.receiverId === scope
-          ? openNote(keyring, e.id, e.noteSealed)
-          : undefined
-      return {
-        ...toTimelineEvent(e),
-        ...(e.kind !== 'routing'
-          ? e.receiverId
-            ? { actor: e.receiverId }
-            : e.kind === 'status_changed' && isReceiverStatus(e.status)
-              ? // A receiver status with no receiver was set by the operator (console).
-                { actor: 'operator' }
-              : {}
-          : {}),
-        ...(note !== undefined ? { note } : {}),
-      }
-    })
 }
 
 async function deliveriesOf(
@@ -144,7 +93,10 @@ export async function consoleReportDetail(
 ): Promise<ConsoleReportDetail> {
   const row = await visibleReport(db, scope, reference)
   const [timeline, deliveries] = await Promise.all([
-    timelineOf(db, keyring, scope, row.id),
+    loadTimeline(db, keyring, row.id, {
+      own: ownReceiversOfScope(scope),
+      notes: scope === undefined ? 'all' : 'own',
+    }),
     deliveriesOf(db, keyring, scope, row.id),
   ])
   const report =

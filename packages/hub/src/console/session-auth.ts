@@ -2,13 +2,15 @@
  * `requireSession(...roles)`: the middleware of every console route. It reads the session
  * cookie, finds the live session (its API key not revoked), refuses roles outside `roles`,
  * and on every state change checks the origin and the CSRF token. It sets `c.get('console')`
- * and `c.get('principal')` (the same principal as a bearer key would give).
+ * and `c.get('principal')` (the same principal as a bearer key would give). Only then is a
+ * JSON body read, bounded (`http/after-auth.ts`).
  *
  * @example
  * app.use('/v1/console/reports/*', requireSession('operator', 'receiver'))
  */
 import type { ConsoleRole } from '@safe-place/schemas'
 import { createMiddleware } from 'hono/factory'
+import { thenJsonBody } from '../http/after-auth'
 import type { HubEnv } from '../http/env'
 import { HubError } from '../hub-error'
 import { readSessionCookie } from './cookie'
@@ -16,6 +18,10 @@ import { assertCsrfToken, assertSameOrigin, isStateChange } from './csrf'
 import { findSession } from './session-store'
 
 export function requireSession(...roles: ConsoleRole[]) {
+  return thenJsonBody(sessionOnly(roles))
+}
+
+function sessionOnly(roles: ConsoleRole[]) {
   return createMiddleware<HubEnv>(async (c, next) => {
     const secret = readSessionCookie(c)
     if (!secret) throw new HubError('unauthorized', 'Sign in to the console.')

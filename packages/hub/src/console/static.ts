@@ -1,33 +1,11 @@
 /**
  * The console's files, from the installed `@safe-place/console` build (`dist/`): the page at
  * `/console` and its hashed assets at `/console/assets/…`. Names are checked so no path leaves
- * the folder. Every answer carries a strict CSP (no inline script, same origin only) and
- * refuses to be framed.
+ * the folder. Their CSP and the headers that refuse framing are `http/page-security.ts`'s.
  */
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join, normalize, sep } from 'node:path'
-
-export const CONSOLE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ')
-
-export const consoleSecurityHeaders: Readonly<Record<string, string>> = {
-  'content-security-policy': CONSOLE_CSP,
-  'x-frame-options': 'DENY',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-}
 
 export function consoleDist(): string | undefined {
   try {

@@ -44,7 +44,9 @@ export class Keyring {
 
   #encrypt(plain: Buffer, aad: string): { iv: Buffer; body: Buffer } {
     const iv = pooledRandomBytes(IV_BYTES)
-    const cipher = createCipheriv('aes-256-gcm', this.#keys.get(this.currentId)!, iv)
+    const cipher = createCipheriv('aes-256-gcm', this.#keys.get(this.currentId)!, iv, {
+      authTagLength: TAG_BYTES,
+    })
     cipher.setAAD(Buffer.from(aad))
     const body = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()])
     return { iv, body }
@@ -53,8 +55,13 @@ export class Keyring {
   #decrypt(keyId: string, iv: Buffer, body: Buffer, aad: string): Buffer {
     const key = this.#keys.get(keyId)
     if (!key) throw new DecryptionError(`Key ${keyId} is not in the keyring`)
+    // GCM verifies a tag of 4 to 16 bytes: a body shorter than ours would be taken whole as a
+    // short tag, which a forger can hit by chance. Only our exact shape opens.
+    if (iv.length !== IV_BYTES || body.length < TAG_BYTES) {
+      throw new DecryptionError('Sealed value is truncated')
+    }
     try {
-      const decipher = createDecipheriv('aes-256-gcm', key, iv)
+      const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES })
       decipher.setAAD(Buffer.from(aad))
       decipher.setAuthTag(body.subarray(body.length - TAG_BYTES))
       return Buffer.concat([

@@ -1,6 +1,6 @@
 /** The operator's view of the outbox: messages with their reference, and their attempt log. */
 import type { DeliveryAttempt, DeliveryMessage, MessageState } from '@safe-place/schemas'
-import { and, asc, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL } from 'drizzle-orm'
 import type { Keyring } from '../crypto/keyring'
 import { deliveryAttempts, messages, reports } from '../db/schema'
 import type { ReadDb } from '../db/types'
@@ -69,6 +69,11 @@ export async function listMessages(
   const limit = Math.min(Math.max(q.limit ?? 50, 1), 200)
   const where: SQL[] = []
   if (q.receiverId) where.push(eq(messages.receiverId, q.receiverId))
+  // In the query, not after it: a page (and whether there is a next one) counts only these.
+  if (q.receiverIds) {
+    if (q.receiverIds.length === 0) return { items: [], nextCursor: null }
+    where.push(inArray(messages.receiverId, [...q.receiverIds]))
+  }
   if (q.state) where.push(eq(messages.state, q.state))
   if (q.from) where.push(gte(messages.createdAt, q.from))
   if (q.to) where.push(lte(messages.createdAt, q.to))
@@ -80,8 +85,7 @@ export async function listMessages(
     .where(and(...where))
     .orderBy(desc(messages.id))
     .limit(limit + 1)
-  const visible = q.receiverIds ? rows.filter((r) => q.receiverIds?.includes(r.receiverId)) : rows
-  const page = visible.slice(0, limit)
+  const page = rows.slice(0, limit)
   return {
     items: page.map(toMessage),
     nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,

@@ -2,7 +2,8 @@
  * A receiver tells what it did (`POST /v1/reports/{reference}/status`): only about a report
  * that was routed to it. The status goes on the timeline (with the note for the reporter,
  * sealed), becomes the report's status (the first one also sets `first_action_at`), and the
- * other receivers that got the report hear `report.status_changed` — no note, nothing personal.
+ * other receivers that got the report hear `report.status_changed` — no note, nothing personal,
+ * and `changedBy: receiver`: not which receiver, nor its kind.
  */
 import {
   ReceiverProfile,
@@ -33,8 +34,6 @@ export interface StatusUpdateResult {
   messageIds: string[]
 }
 
-type ChangedBy = ReportStatusChangedEvent['data']['changedBy']
-
 /**
  * What every status change does, whoever makes it: the timeline entry (note sealed), the
  * report's new status, and `report.status_changed` to every receiver that got the report but
@@ -46,7 +45,8 @@ export async function recordStatusChange(
   report: { id: string; reference: string },
   update: StatusUpdate,
   now: Date,
-  by: { receiverId: string | null; kind: ChangedBy },
+  /** The receiver that made the change, or `null` for the operator. */
+  by: { receiverId: string | null },
 ): Promise<string[]> {
   const eventId = newId('evt')
   await tx.insert(timelineEvents).values({
@@ -79,7 +79,8 @@ export async function recordStatusChange(
           reference: report.reference,
           status: update.status,
           ...(update.actions?.length && { actions: update.actions }),
-          changedBy: by.kind,
+          // Who, in one word: the others learn no receiver's id or kind.
+          changedBy: by.receiverId === null ? 'operator' : 'receiver',
           changedAt,
         },
       }
@@ -117,7 +118,6 @@ export async function applyStatusUpdate(
     .where(and(eq(reports.id, report.id), isNull(reports.firstActionAt)))
   const messageIds = await recordStatusChange(tx, keyring, report, update, now, {
     receiverId: sender.id,
-    kind: sender.kind as ChangedBy,
   })
   return { reference: report.reference, status: update.status, messageIds }
 }

@@ -81,10 +81,14 @@ export const jsonBodyErrorCodes = [
   'payload_too_large',
 ] as const
 
+/** Requests whose body a guard already checked: two guards on one route read it once. */
+const guarded = new WeakSet<Context>()
+
 export function jsonBodyGuard(maxBytes = 64 * 1024) {
   const limit = limitBody(maxBytes)
   return createMiddleware<HubEnv>(async (c, next) => {
-    if (!['POST', 'PUT', 'PATCH'].includes(c.req.method)) return next()
+    if (!['POST', 'PUT', 'PATCH'].includes(c.req.method) || guarded.has(c)) return next()
+    guarded.add(c)
     return limit(c, async () => {
       const length = c.req.header('content-length')
       const hasBody = c.req.raw.body !== null && length !== '0'

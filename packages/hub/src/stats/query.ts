@@ -5,8 +5,8 @@
  */
 import type { StatsReport } from '@safe-place/schemas'
 import { and, eq, gte, inArray, lt } from 'drizzle-orm'
-import type { ReadDb } from '../db/types'
 import { messages, partners, receivers, reports } from '../db/schema'
+import type { ReadDb } from '../db/types'
 import { baseCube, roundCube, type StatsDeliveryRow, type StatsReportRow } from './cube'
 import { medianFirstActionHours } from './median'
 import { projectStats } from './project'

@@ -113,9 +113,12 @@ describe('status updates from receivers', () => {
     ).toBe(true)
     expect(changed[0]?.data).toMatchObject({
       reference: report.reference,
-      changedBy: 'trusted_flagger',
+      changedBy: 'receiver',
     })
     expect(JSON.stringify(changed)).not.toContain('retirée')
+    // Nothing names the receiver that acted, nor its kind.
+    expect(JSON.stringify(changed)).not.toContain(a.id)
+    expect(JSON.stringify(changed)).not.toContain('trusted_flagger')
     void stranger
   })
 

@@ -35,7 +35,7 @@ const events = {
       reference: 'SP-7K3Q-9XWD',
       status: 'action_taken',
       actions: ['content_removed'],
-      changedBy: 'trusted_flagger',
+      changedBy: 'receiver',
       changedAt: at,
     },
   },

@@ -100,8 +100,11 @@ export const ReportStatusChangedData = z.object({
   reference: ReportReference,
   status: ReportStatus,
   actions: z.array(ActionTaken).optional(),
-  /** The kind of receiver that set the status. */
-  changedBy: z.enum(['federation', 'trusted_flagger', 'moderation_vendor', 'partner', 'operator']),
+  /**
+   * Who set the status: the hub's operator, or a receiver — never which one, nor its kind: a
+   * receiver learns nothing about the other receivers of a report.
+   */
+  changedBy: z.enum(['operator', 'receiver']),
   changedAt: Timestamp,
 })
 export type ReportStatusChangedData = z.infer<typeof ReportStatusChangedData>

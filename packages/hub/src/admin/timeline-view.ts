@@ -1,0 +1,72 @@
+/**
+ * A report's timeline as one reader may see it, for the operator API and the console alike.
+ * The operator sees every entry. Anyone else sees the entries about no receiver (received,
+ * withdrawn, purged, the operator's status changes) and those about its own receivers —
+ * routing decisions, deliveries, status changes — and nothing about any other receiver: not
+ * its id, not its routing decision, not that it acted. Notes for the reporter follow `notes`.
+ */
+import { ReceiverStatus, type TimelineEvent } from '@safe-place/schemas'
+import { asc, eq } from 'drizzle-orm'
+import type { Keyring } from '../crypto/keyring'
+import { timelineEvents } from '../db/schema'
+import type { ReadDb } from '../db/types'
+import { noteContext } from '../reports/status-view'
+import { isOwnReceiver, type OwnReceivers } from './own-receivers'
+import { toTimelineEvent } from './serialize'
+
+export interface TimelineReader {
+  own: OwnReceivers
+  /** Which notes for the reporter it reads: every one, its own receivers', or none. */
+  notes: 'all' | 'own' | 'none'
+}
+
+type Row = typeof timelineEvents.$inferSelect
+
+const isReceiverStatus = (status: string | null) =>
+  status !== null && ReceiverStatus.safeParse(status).success
+
+function openNote(keyring: Keyring, row: Row): string | undefined {
+  if (!row.noteSealed) return undefined
+  try {
+    return keyring.open(row.noteSealed, noteContext(row.id))
+  } catch {
+    return undefined
+  }
+}
+
+/** Who acted: the receiver, or `operator` for a receiver status set with no receiver. */
+function actorOf(row: Row): string | undefined {
+  if (row.kind === 'routing') return undefined
+  if (row.receiverId) return row.receiverId
+  return row.kind === 'status_changed' && isReceiverStatus(row.status) ? 'operator' : undefined
+}
+
+export function timelineFor(rows: readonly Row[], keyring: Keyring, reader: TimelineReader) {
+  const events: TimelineEvent[] = []
+  for (const row of rows) {
+    if (row.receiverId !== null && !isOwnReceiver(reader.own, row.receiverId)) continue
+    const actor = actorOf(row)
+    const readsNote = reader.notes === 'all' || (reader.notes === 'own' && row.receiverId !== null)
+    const note = readsNote ? openNote(keyring, row) : undefined
+    events.push({
+      ...toTimelineEvent(row),
+      ...(actor !== undefined ? { actor } : {}),
+      ...(note !== undefined ? { note } : {}),
+    })
+  }
+  return events
+}
+
+export async function loadTimeline(
+  db: ReadDb,
+  keyring: Keyring,
+  reportId: string,
+  reader: TimelineReader,
+): Promise<TimelineEvent[]> {
+  const rows = await db
+    .select()
+    .from(timelineEvents)
+    .where(eq(timelineEvents.reportId, reportId))
+    .orderBy(asc(timelineEvents.at))
+  return timelineFor(rows, keyring, reader)
+}
