@@ -24,6 +24,7 @@ import { HubError } from '../http/hub-error'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { enforceRate } from '../http/rate-limit'
 import { type IdempotencyRequest, requestHash } from '../intake/idempotency'
+import { recordSpentChallenge } from '../intake/pow-spent'
 import { verifyPowHeader } from '../intake/proof-of-work'
 import { canonicalSource } from '../intake/sources/canonical'
 import { LegacyFormError, legacyFormSource } from '../intake/sources/legacy-form'
@@ -218,8 +219,11 @@ export function reportIntakeRoutes(): OpenAPIHono<HubEnv> {
         nowMs,
       )
       enforceRate(hub.limiters.siteKey, siteKey.id, siteLimit, nowMs)
-      if (siteKey.requireChallenge)
-        await verifyPowHeader(c.req.header(headers.pow), hub.powHmacKey, hub.now())
+      if (siteKey.requireChallenge) {
+        await verifyPowHeader(c.req.header(headers.pow), hub.powHmacKey, hub.now(), (hash, until) =>
+          hub.writes.run((tx) => recordSpentChallenge(tx, hash, until, hub.now())),
+        )
+      }
       return limitIntakeBody(c, next)
     },
     async (c) => {
