@@ -7,9 +7,21 @@
  * Distinct clients are distinct source addresses: each client binds its connection to its own
  * loopback address (127.0.0.2 … 127.0.8.x; Linux routes all of 127/8 to `lo`), so the hub sees
  * 2 000 real peer addresses without trusting any `X-Forwarded-For`.
+ *
+ * Forged raid: behind one trusted proxy (`SAFE_PLACE_TRUST_PROXY=1`, the suite playing the
+ * proxy), raiders write a fresh `X-Forwarded-For` chain on every request and IPv6 raiders take a
+ * fresh address of their /64 each time. Each must still count as one client, so the raid cannot
+ * spend the site key's budget and ordinary reporters keep getting 201.
  */
 import type { ReportIntakeInput } from '@safe-place/schemas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  forgedEntries,
+  forwardedFor,
+  ipv4Client,
+  ipv6Client,
+  rotatingIpv6,
+} from '../support/forwarded'
 import { type HubDb, messageStates, openHubDb, outboxDrained } from '../support/hub-db'
 import { createOperatorKey, type HubProcess, startHubProcess } from '../support/hub-process'
 import { clientAddress, clientAgent, keepAliveRetries, postReport } from '../support/load'
@@ -213,4 +225,138 @@ describe('raid: 20 000 reports from 2 000 clients through one site key', () => {
       expect(receiver.deliveries.every((d) => d.verified)).toBe(true)
     })
   }
+})
+
+/** The forged raid: raiders outnumber the site's budget many times over if forging worked. */
+const FORGED = {
+  raiders: 100,
+  perRaider: 100,
+  ordinary: 1_000,
+  twice: 100,
+  /** Above what raiders (10 each) and ordinary clients send in one window, far below the raid. */
+  siteLimit: 3_000,
+}
+
+describe('forged raid: raiders forge X-Forwarded-For and rotate through their IPv6 /64', () => {
+  const dir = tempDir('safe-place-forged-raid-')
+  let hub: HubProcess
+  let tenant: Tenant
+
+  beforeAll(async () => {
+    const operatorKey = await createOperatorKey(dir.path)
+    hub = await startHubProcess({
+      dataDir: dir.path,
+      env: {
+        SAFE_PLACE_TRUST_PROXY: '1',
+        SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE: String(PER_CLIENT_LIMIT),
+      },
+    })
+    tenant = await seedTenant(hub.url, operatorKey, {
+      origin: 'http://127.0.0.1:5999',
+      rateLimitPerMinute: FORGED.siteLimit,
+    })
+  })
+
+  afterAll(async () => {
+    await hub?.kill('SIGKILL')
+    dir.remove()
+  })
+
+  it('holds each raider to one budget, so every ordinary reporter keeps getting 201', async () => {
+    const { raiders, perRaider, ordinary, twice, siteLimit } = FORGED
+    // The raid alone would spend the site's budget three times over if each forged request
+    // counted as a new client.
+    expect(raiders * perRaider).toBeGreaterThan(3 * siteLimit)
+    const clients = raiders + ordinary
+    const random = seededRandom(2024)
+    const schedule: number[] = []
+    for (let c = 0; c < clients; c++) {
+      const count = c < raiders ? perRaider : c < raiders + twice ? 2 : 1
+      for (let i = 0; i < count; i++) schedule.push(c)
+    }
+    for (let i = schedule.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1))
+      ;[schedule[i], schedule[j]] = [schedule[j]!, schedule[i]!]
+    }
+    // Even clients are IPv4, odd ones IPv6, each in its own /64; raiders forge every request.
+    const headerFor = (c: number): string => {
+      if (c >= raiders) return forwardedFor([], c % 2 ? ipv6Client(c) : ipv4Client(c))
+      const seen = c % 2 ? rotatingIpv6(c, random) : ipv4Client(c)
+      return forwardedFor(forgedEntries(random), seen)
+    }
+
+    const tallies = Array.from(
+      { length: clients },
+      (_, c): ClientTally => ({
+        raider: c < raiders,
+        sent: 0,
+        accepted: 0,
+        limited: 0,
+        other: 0,
+        first: 0,
+        last: 0,
+      }),
+    )
+    const report = sampleReport()
+    const agent = clientAgent(IN_FLIGHT)
+    const errors: string[] = []
+    const started = Date.now()
+    let next = 0
+    await Promise.all(
+      Array.from({ length: IN_FLIGHT }, async () => {
+        while (next < schedule.length) {
+          const c = schedule[next++]!
+          const tally = tallies[c]!
+          tally.sent++
+          const at = Date.now()
+          tally.first ||= at
+          tally.last = at
+          try {
+            const answer = await postReport(hub.url, tenant.siteKey, report, {
+              agent,
+              headers: { 'x-forwarded-for': headerFor(c) },
+            })
+            if (answer.status === 201) tally.accepted++
+            else if (answer.status === 429) tally.limited++
+            else {
+              tally.other++
+              if (errors.length < 5) errors.push(`${answer.status} ${answer.body.slice(0, 200)}`)
+            }
+          } catch (error) {
+            tally.other++
+            if (errors.length < 5) errors.push(String(error))
+          }
+        }
+      }),
+    )
+    const raidMs = Date.now() - started
+    agent.destroy()
+
+    const sum = (f: (t: ClientTally) => number, raider: boolean) =>
+      tallies.filter((t) => t.raider === raider).reduce((n, t) => n + f(t), 0)
+    console.info(
+      `forged raid: ${schedule.length} requests in ${raidMs} ms; 201: ordinary ` +
+        `${sum((t) => t.accepted, false)}, raiders ${sum((t) => t.accepted, true)}; 429: ` +
+        `ordinary ${sum((t) => t.limited, false)}, raiders ${sum((t) => t.limited, true)}`,
+    )
+
+    expect(errors).toEqual([])
+    // Every ordinary reporter got every report accepted…
+    for (const t of tallies.filter((t) => !t.raider)) expect(t.accepted).toBe(t.sent)
+    // …because each raider, whatever it forged, got one client's budget per window touched.
+    for (const t of tallies.filter((t) => t.raider)) {
+      const windows = Math.floor(t.last / 60_000) - Math.floor(t.first / 60_000) + 1
+      expect(t.accepted).toBeGreaterThanOrEqual(1)
+      expect(t.accepted).toBeLessThanOrEqual(PER_CLIENT_LIMIT * windows)
+      expect(t.accepted + t.limited).toBe(perRaider)
+    }
+
+    const db = await openHubDb(dir.path)
+    try {
+      const [stored] = await db.all<{ n: number }>('SELECT count(*) AS n FROM reports')
+      expect(Number(stored?.n)).toBe(sum((t) => t.accepted, true) + sum((t) => t.accepted, false))
+    } finally {
+      db.close()
+    }
+  })
 })

@@ -17,7 +17,12 @@ export interface Tenant {
 export async function seedTenant(
   hubUrl: string,
   operatorKey: string,
-  options: { origin: string; rateLimitPerMinute?: number; partnerName?: string },
+  options: {
+    origin: string
+    rateLimitPerMinute?: number
+    partnerName?: string
+    requireChallenge?: boolean
+  },
 ): Promise<Tenant> {
   const admin = createSafePlaceAdmin({ hubUrl, apiKey: operatorKey })
   const partner = await admin.partners.create({
@@ -28,6 +33,7 @@ export async function seedTenant(
     partnerId: partner.id,
     allowedOrigins: [options.origin],
     rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
+    requireChallenge: options.requireChallenge ?? false,
   })
   return { admin, partnerId: partner.id, siteKey: siteKey.key, siteKeyId: siteKey.id }
 }

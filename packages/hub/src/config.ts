@@ -6,9 +6,10 @@
  * `SAFE_PLACE_DATA_DIR` (default `./data`), `SAFE_PLACE_KEYS` (`id:base64key,…`, first is
  * current), `HOST`, `PORT`, `LOG_LEVEL`, `NODE_ENV`, `SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE`,
  * `SAFE_PLACE_RECEIPT_TRIES_PER_MINUTE`, `SAFE_PLACE_SITE_KEY_RATE_MULTIPLIER`,
- * `SAFE_PLACE_TRUST_PROXY`, `SAFE_PLACE_RETENTION_ATTACHMENTS_DAYS`,
- * `SAFE_PLACE_RETENTION_CLOSED_DAYS`, `SAFE_PLACE_RETENTION_ANY_DAYS`, and the delivery
- * settings (`DELIVERY_ENGINE`, `SVIX_*`, `WEBHOOK_*`: see `delivery/config.ts`).
+ * `SAFE_PLACE_TRUST_PROXY` (proxy hops), `SAFE_PLACE_CLIENT_IPV6_PREFIX`,
+ * `SAFE_PLACE_RETENTION_ATTACHMENTS_DAYS`, `SAFE_PLACE_RETENTION_CLOSED_DAYS`,
+ * `SAFE_PLACE_RETENTION_ANY_DAYS`, and the delivery settings (`DELIVERY_ENGINE`, `SVIX_*`,
+ * `WEBHOOK_*`: see `delivery/config.ts`).
  */
 import { join } from 'node:path'
 import { z } from 'zod'
@@ -20,6 +21,13 @@ const intFromEnv = (min: number, max: number) => z.coerce.number().int().min(min
 const boolFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes')
+/** A number of proxy hops; `true`/`yes` is one hop (what the setting meant when it was a flag). */
+const proxyHopsFromEnv = z
+  .string()
+  .transform((v) => ({ true: '1', yes: '1', false: '0', no: '0' })[v.toLowerCase()] ?? v)
+  .pipe(z.string().regex(/^\d{1,2}$/, 'Must be a number of proxy hops (0 to 16), true or false'))
+  .transform(Number)
+  .pipe(z.number().max(16, 'Must be a number of proxy hops (0 to 16), true or false'))
 
 export const HubConfig = z.object({
   production: z.boolean(),
@@ -55,6 +63,7 @@ const envNames: Record<string, string> = {
   'settings.clientReceiptTriesPerMinute': 'SAFE_PLACE_RECEIPT_TRIES_PER_MINUTE',
   'settings.siteKeyRateMultiplier': 'SAFE_PLACE_SITE_KEY_RATE_MULTIPLIER',
   'settings.trustProxy': 'SAFE_PLACE_TRUST_PROXY',
+  'settings.clientIpv6Prefix': 'SAFE_PLACE_CLIENT_IPV6_PREFIX',
   'settings.retention.attachmentsDays': 'SAFE_PLACE_RETENTION_ATTACHMENTS_DAYS',
   'settings.retention.closedReportDays': 'SAFE_PLACE_RETENTION_CLOSED_DAYS',
   'settings.retention.anyReportDays': 'SAFE_PLACE_RETENTION_ANY_DAYS',
@@ -126,7 +135,12 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
         env.SAFE_PLACE_SITE_KEY_RATE_MULTIPLIER,
         z.coerce.number().min(0.001).max(1_000_000),
       ),
-      trustProxy: parseEnvValue('SAFE_PLACE_TRUST_PROXY', env.SAFE_PLACE_TRUST_PROXY, boolFromEnv),
+      trustProxy: parseEnvValue(
+        'SAFE_PLACE_TRUST_PROXY',
+        env.SAFE_PLACE_TRUST_PROXY,
+        proxyHopsFromEnv,
+      ),
+      clientIpv6Prefix: num('SAFE_PLACE_CLIENT_IPV6_PREFIX', 32, 128),
       routing: routingOverride(env.ROUTING_RULES),
       retention: {
         attachmentsDays: num('SAFE_PLACE_RETENTION_ATTACHMENTS_DAYS', 1, 100_000),

@@ -12,8 +12,15 @@ export const HubSettings = z.object({
   clientReceiptTriesPerMinute: z.number().int().min(1).max(1_000_000).default(30),
   /** Multiplies every site key's own `rateLimitPerMinute` (the bench sets it high). */
   siteKeyRateMultiplier: z.number().min(0.001).max(1_000_000).default(1),
-  /** Use the first `x-forwarded-for` address as the client (only behind a trusted proxy). */
-  trustProxy: z.boolean().default(false),
+  /**
+   * Reverse proxies in front of the hub (hops): the client is the address that many hops from
+   * the right of `x-forwarded-for`. 0 uses the peer address; `true` means one hop.
+   */
+  trustProxy: z
+    .union([z.boolean().transform((trusted) => (trusted ? 1 : 0)), z.number().int().min(0).max(16)])
+    .default(0),
+  /** IPv6 clients are counted by this network prefix; shorter than /32 would merge ISPs. */
+  clientIpv6Prefix: z.number().int().min(32).max(128).default(64),
   /** Retention, in days. */
   retention: z
     .object({

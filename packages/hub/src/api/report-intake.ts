@@ -216,9 +216,15 @@ export function reportIntakeRoutes(): OpenAPIHono<HubEnv> {
         nowMs,
       )
       enforceRate(hub.limiters.siteKey, siteKey.id, siteLimit, nowMs)
-      if (siteKey.requireChallenge)
-        await verifyPowHeader(c.req.header(headers.pow), hub.powHmacKey, hub.now())
-      return limitIntakeBody(c, next)
+      if (!siteKey.requireChallenge) return limitIntakeBody(c, next)
+      // Verified before the body is read; spent with the report; reserved until the answer.
+      const pow = await verifyPowHeader(c.req.header(headers.pow), hub.powHmacKey, hub.now())
+      c.set('pow', pow)
+      try {
+        return await limitIntakeBody(c, next)
+      } finally {
+        pow.release()
+      }
     },
     async (c) => {
       const hub = c.get('hub')
@@ -235,6 +241,7 @@ export function reportIntakeRoutes(): OpenAPIHono<HubEnv> {
         userAgent: c.req.header('user-agent'),
         files,
         idempotency: key ? { key, digest: requestDigest(body.candidate, body.files) } : undefined,
+        pow: c.get('pow'),
       })
       if (replayed) c.header('idempotent-replayed', 'true')
       c.header('cache-control', 'no-store')

@@ -15,7 +15,7 @@ export const CSRF_HEADER = 'x-csrf-token'
  * (`SAFE_PLACE_TRUST_PROXY`), else the Host header as it arrived.
  */
 function ownHost(c: Context<HubEnv>): string | undefined {
-  if (c.get('hub').settings.trustProxy) {
+  if (c.get('hub').settings.trustProxy > 0) {
     const forwarded = c.req.header('x-forwarded-host')?.split(',')[0]?.trim()
     if (forwarded) return forwarded
   }

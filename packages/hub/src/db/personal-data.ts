@@ -19,6 +19,7 @@ import {
   idempotencyKeys,
   messages,
   partners,
+  powChallengesSpent,
   receivers,
   reports,
   siteKeys,
@@ -245,6 +246,10 @@ export const personalData = {
       responseBody: 'erase',
       error: 'keep',
     },
+  }),
+  powChallengesSpent: table({
+    table: powChallengesSpent,
+    columns: { challengeHash: 'keep', expiresAt: 'keep' },
   }),
   consoleSessions: table({
     table: consoleSessions,

@@ -301,3 +301,18 @@ export const consoleSessions = sqliteTable(
   },
   (t) => [index('console_sessions_expiry').on(t.expiresAt)],
 )
+
+/**
+ * Proof-of-work challenges already used, shared by every hub process on the database, so a
+ * solved challenge is accepted once: the primary key refuses a second spend. Keyed by the
+ * SHA-256 (hex) of the challenge; a row may go once `expiresAt` (the challenge's own expiry
+ * plus a margin for clocks) has passed, since the challenge is refused as expired by then.
+ */
+export const powChallengesSpent = sqliteTable(
+  'pow_challenges_spent',
+  {
+    challengeHash: text('challenge_hash').primaryKey(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('pow_challenges_spent_expiry').on(t.expiresAt)],
+)

@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import type { ApiKeyPrincipal } from '../auth/principal'
 import type { ConsolePrincipal } from '../console/session-store'
 import type { SiteKeyRow } from '../db/rows'
+import type { PowTicket } from '../intake/proof-of-work'
 import type { HubRuntime } from '../runtime'
 
 export interface HubVariables {
@@ -15,6 +16,8 @@ export interface HubVariables {
   console: ConsolePrincipal
   /** Set by `requireSiteKey`. */
   siteKey: SiteKeyRow
+  /** Set by intake when the site key requires a proof of work: the verified challenge. */
+  pow: PowTicket | undefined
   /** Set by `bodyGuard`: the raw body, checked for size and UTF-8. */
   rawBody: Uint8Array
 }

@@ -8,7 +8,14 @@ import type { NormalisedReport, Receipt } from '@safe-place/schemas'
 import type { ProcessedAttachment } from '../attachments/processed'
 import type { Keyring } from '../crypto/keyring'
 import type { ReceiverRow } from '../db/rows'
-import { attachments, idempotencyKeys, messages, reports, timelineEvents } from '../db/schema'
+import {
+  attachments,
+  idempotencyKeys,
+  messages,
+  powChallengesSpent,
+  reports,
+  timelineEvents,
+} from '../db/schema'
 import type { TableRows } from '../db/table-rows'
 import type { PlannedRows } from '../db/write-gate'
 import { messageRows } from '../delivery/outbox'
@@ -27,6 +34,8 @@ export interface PlanReportInput {
   receiptTokenHash: string
   files: readonly ProcessedAttachment[]
   idempotency: IdempotencyRequest | undefined
+  /** The proof of work paying for the report: spent in its transaction, or the report fails. */
+  pow: { challengeHash: string; keepUntil: Date } | undefined
   /** The receipt for the report's status once routed (the idempotent answer stores it). */
   receiptFor: (status: NormalisedReport['status']) => Receipt
   now: Date
@@ -97,6 +106,10 @@ export function planReport(
     { table: timelineEvents, rows: timeline },
     { table: messages, rows: outbox },
   ]
+  if (input.pow) {
+    const { challengeHash, keepUntil } = input.pow
+    inserts.push({ table: powChallengesSpent, rows: [{ challengeHash, expiresAt: keepUntil }] })
+  }
   if (input.idempotency) {
     const row = idempotencyRow(keyring, input.siteKeyId, reportId, input.idempotency, receipt, at)
     inserts.push({ table: idempotencyKeys, rows: [row] })

@@ -11,12 +11,13 @@ import type { ProcessedAttachment } from '../attachments/processed'
 import { newReceiptToken, sha256Hex } from '../auth/secrets'
 import { violatesUnique } from '../db/constraint-error'
 import type { SiteKeyRow } from '../db/rows'
-import { idempotencyKeys, receivers, reports } from '../db/schema'
+import { idempotencyKeys, powChallengesSpent, receivers, reports } from '../db/schema'
 import type { HubRuntime } from '../runtime'
 import { findIdempotentReceipt, forgetExpiredKey, type IdempotencyRequest } from './idempotency'
 import { nextStepsFor } from './next-steps'
 import { isUrgent, normalise } from './normalise'
 import { planReport } from './plan-report'
+import { challengeAlreadyUsed, type PowTicket } from './proof-of-work'
 import { newReference } from './reference'
 
 export interface SubmitInput {
@@ -27,6 +28,8 @@ export interface SubmitInput {
   /** Already checked and stripped (`attachments/`). */
   files: readonly ProcessedAttachment[]
   idempotency: IdempotencyRequest | undefined
+  /** The proof of work paying for this report, spent with it. */
+  pow?: Pick<PowTicket, 'challengeHash' | 'keepUntil'> | undefined
 }
 
 export interface SubmitResult {
@@ -66,6 +69,7 @@ export async function submitReport(hub: HubRuntime, input: SubmitInput): Promise
             receiptTokenHash: sha256Hex(receiptToken),
             files: input.files,
             idempotency,
+            pow: input.pow,
             receiptFor: (status) => ({
               reference: report.reference,
               receiptToken,
@@ -84,6 +88,7 @@ export async function submitReport(hub: HubRuntime, input: SubmitInput): Promise
       hub.engine?.wake()
       return { receipt, replayed: false }
     } catch (error) {
+      if (violatesUnique(error, powChallengesSpent.challengeHash)) throw challengeAlreadyUsed()
       if (attempt >= MAX_TRIES) throw error
       if (violatesUnique(error, reports.reference)) continue
       if (!idempotency || !violatesUnique(error, idempotencyKeys.key)) throw error

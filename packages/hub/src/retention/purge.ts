@@ -2,8 +2,8 @@
  * Retention: personal data is kept only as long as it can help. Attachments go after
  * `attachmentsDays`; the personal data of closed reports (a receiver's final status) after
  * `closedReportDays`, of any report after `anyReportDays` — erased through the one list
- * (`reports/erase.ts`), outbox payloads and receivers' answers included. Idempotent answers go
- * when they expire (24 hours). The tombstone (category, dates, flags) stays for statistics, and
+ * (`reports/erase.ts`), outbox payloads and receivers' answers included. Idempotent answers and
+ * spent proof-of-work challenges go when they expire. The tombstone (category, dates, flags) stays for statistics, and
  * the reporter's timeline says the data was erased.
  *
  * Each batch of reports is a write unit of its own, so a large purge never holds the write
@@ -11,7 +11,13 @@
  */
 import { and, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm'
 import type { DatabaseHandle } from '../db/client'
-import { attachments, idempotencyKeys, reports, timelineEvents } from '../db/schema'
+import {
+  attachments,
+  idempotencyKeys,
+  powChallengesSpent,
+  reports,
+  timelineEvents,
+} from '../db/schema'
 import { newId } from '../ids'
 import { erasePersonalData } from '../reports/erase'
 import type { HubSettings } from '../settings'
@@ -71,15 +77,21 @@ export async function purgeExpired(
   return { attachments: oldFiles.length, reports: purged }
 }
 
-/** Idempotent answers past their 24 hours (they hold a receipt token); returns how many. */
-export async function purgeExpiredAnswers(
+/**
+ * What only lives for minutes or hours: idempotent answers past their 24 hours (they hold a
+ * receipt token) and spent proof-of-work challenges past their expiry.
+ */
+export async function purgeExpiredTokens(
   database: Pick<DatabaseHandle, 'write'>,
   now: Date,
-): Promise<number> {
-  const result = await database.write((tx) =>
-    tx.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now)),
-  )
-  return result.rowsAffected
+): Promise<{ idempotencyKeys: number; challenges: number }> {
+  return database.write(async (tx) => {
+    const answers = await tx.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now))
+    const challenges = await tx
+      .delete(powChallengesSpent)
+      .where(lte(powChallengesSpent.expiresAt, now))
+    return { idempotencyKeys: answers.rowsAffected, challenges: challenges.rowsAffected }
+  })
 }
 
 /** Runs the purge now and then every `intervalMs`; the timer does not keep the process alive. */

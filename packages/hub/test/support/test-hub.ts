@@ -75,6 +75,7 @@ export async function makeTestHub(
     },
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.powHmacKey ? { powHmacKey: options.powHmacKey } : {}),
   })
   return {
     app,
