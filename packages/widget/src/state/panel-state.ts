@@ -80,8 +80,9 @@ export interface ReceiptState {
 }
 
 /**
- * A report being followed: the lookup, the hub's view of it, and its actions (each one call
- * to the hub, busy meanwhile).
+ * A report being followed. Each part of its page (views/follow/sections.ts) reads this; an
+ * action to come (adding elements, the dossier, contesting a decision, notifications) adds
+ * its intent here, implemented in state/follow.ts as one call through its `#run`.
  */
 export interface FollowState {
   readonly reference: string
