@@ -1,7 +1,8 @@
 /**
  * What the person has typed so far, in memory only: never written to any storage, dropped on
  * quick exit and after a report is accepted. Fields keep the raw text typed (a textarea of
- * links stays as written) so going back and forth never loses a character.
+ * links stays as written) so going back and forth never loses a character. The state replaces
+ * it on every change (state/report.ts), never edits it in place: hence the read-only lists.
  */
 import type { CategoryCode, PlatformCode } from '@safe-place/schemas/data'
 import type { Attachment } from '../hub/client'
@@ -12,7 +13,7 @@ export type TargetAge = 'adult' | '15_17' | 'under_15' | 'not_stated'
 export interface Draft {
   startedAt: string
   category: CategoryCode | ''
-  subtypes: string[]
+  subtypes: readonly string[]
   platform: PlatformCode | ''
   platformOther: string
   urls: string
@@ -21,7 +22,7 @@ export interface Draft {
   ongoing: boolean
   raid: boolean
   danger: boolean
-  files: Attachment[]
+  files: readonly Attachment[]
   evidenceText: string
   role: Role
   woman: '' | 'yes' | 'no'
@@ -29,7 +30,7 @@ export interface Draft {
   minor: boolean
   targetHandle: string
   /** receiver id → when the box was ticked */
-  consents: Record<string, string>
+  consents: Readonly<Record<string, string>>
   goodFaith: boolean
   channel: '' | 'email' | 'phone'
   contactValue: string

@@ -50,7 +50,7 @@ export function toIntake(
       startedAt: draft.startedAt,
     },
   }
-  if (draft.subtypes.length) report.subtypes = draft.subtypes
+  if (draft.subtypes.length) report.subtypes = [...draft.subtypes]
   if (draft.channel) {
     report.contact = {
       channel: draft.channel,

@@ -4,7 +4,7 @@
  * right under it so a person on a phone sees both at once.
  */
 import { html, nothing, type TemplateResult } from 'lit'
-import type { Panel } from '../panel/panel'
+import type { ViewState } from '../state/panel-state'
 
 interface TextOptions {
   id: string
@@ -28,19 +28,19 @@ export function errorText(id: string, error: string | undefined) {
   return error ? html`<p class="error" id="${id}-error">${error}</p>` : nothing
 }
 
-export function optionalMark(p: Panel, optional: boolean | undefined) {
-  return optional ? html` <span class="muted">${p.t.optional}</span>` : nothing
+export function optionalMark(s: ViewState, optional: boolean | undefined) {
+  return optional ? html` <span class="muted">${s.t.optional}</span>` : nothing
 }
 
-export function textField(p: Panel, o: TextOptions): TemplateResult {
-  const error = p.errors[o.id]
+export function textField(s: ViewState, o: TextOptions): TemplateResult {
+  const error = s.errors[o.id]
   const common = {
     described: describedBy(o.id, o.hint, error),
     invalid: error ? 'true' : nothing,
   }
   const onInput = (event: Event) => o.onInput(inputValue(event))
   return html`<div class="field">
-    <label for=${o.id}>${o.label}${optionalMark(p, o.optional)}</label>
+    <label for=${o.id}>${o.label}${optionalMark(s, o.optional)}</label>
     ${o.hint ? html`<p class="hint" id="${o.id}-hint">${o.hint}</p>` : nothing}
     ${
       o.multiline
@@ -76,7 +76,7 @@ interface Choice {
 }
 
 export function radioGroup(
-  p: Panel,
+  s: ViewState,
   o: {
     id: string
     legend: string
@@ -87,9 +87,9 @@ export function radioGroup(
     optional?: boolean
   },
 ): TemplateResult {
-  const error = p.errors[o.id]
+  const error = s.errors[o.id]
   return html`<fieldset class="field">
-    <legend>${o.legend}${optionalMark(p, o.optional)}</legend>
+    <legend>${o.legend}${optionalMark(s, o.optional)}</legend>
     ${o.choices.map(
       (choice, index) => html`<label class="choice">
         <input part="field" type="radio" name=${o.name} id=${index === 0 ? o.id : `${o.id}-${index}`}

@@ -5,30 +5,17 @@
 import type { HelpResource } from '@safe-place/schemas'
 import { getCategory, helpResources } from '@safe-place/schemas/data'
 import { html, nothing } from 'lit'
-import type { Panel } from '../panel/panel'
+import type { PanelState } from '../state/panel-state'
 import { heading, resourceList } from './ui'
 
-async function copy(p: Panel): Promise<void> {
-  const receipt = p.receipt
-  if (!receipt) return
-  const t = p.t
-  const text = `${t.referenceLabel}: ${receipt.reference}\n${t.tokenLabel}: ${receipt.receiptToken}`
-  try {
-    await navigator.clipboard.writeText(text)
-    p.copied = true
-  } catch {
-    p.copied = false
-  }
-  p.update()
-}
-
-export function receiptView(p: Panel) {
-  const t = p.t
-  const receipt = p.receipt
+export function receiptView(s: PanelState) {
+  const t = s.t
+  const r = s.receipt
+  const receipt = r.current
   if (!receipt) return heading(t.receiptTitle)
-  const ids = p.receiptCategory ? getCategory(p.receiptCategory).safety.resources : []
+  const ids = r.category ? getCategory(r.category).safety.resources : []
   const resources = ids
-    .map((id) => helpResources.find((r) => r.id === id))
+    .map((id) => helpResources.find((res) => res.id === id))
     .filter(Boolean) as HelpResource[]
   return html`${heading(t.receiptTitle)}
     <p>${t.receiptIntro}</p>
@@ -38,20 +25,16 @@ export function receiptView(p: Panel) {
       <dt>${t.tokenLabel}</dt>
       <dd class="code" id="receipt-token">${receipt.receiptToken}</dd>
     </dl>
-    <button part="button" class="secondary wide" @click=${() => copy(p)}>${t.copy}</button>
-    <p role="status" class="muted small">${p.copied ? t.copied : nothing}</p>
+    <button part="button" class="secondary wide" @click=${() => r.copy()}>${t.copy}</button>
+    <p role="status" class="muted small">${r.copied ? t.copied : nothing}</p>
     <p class="callout">${t.receiptAdvice}</p>
     ${
       receipt.nextSteps.length
         ? html`<h3>${t.nextStepsTitle}</h3>
-            <ul class="steps">${receipt.nextSteps.map((s) => html`<li>${s.message}</li>`)}</ul>`
+            <ul class="steps">${receipt.nextSteps.map((step) => html`<li>${step.message}</li>`)}</ul>`
         : nothing
     }
-    ${resources.length ? html`<h3>${t.resourcesForYou}</h3> ${resourceList(p, resources)}` : nothing}
-    <button part="button" class="primary wide" @click=${() => {
-      p.receipt = undefined
-      p.copied = false
-      p.go('home')
-    }}>${t.done}</button>
+    ${resources.length ? html`<h3>${t.resourcesForYou}</h3> ${resourceList(s, resources)}` : nothing}
+    <button part="button" class="primary wide" @click=${() => r.done()}>${t.done}</button>
 `
 }

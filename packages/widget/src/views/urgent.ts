@@ -4,17 +4,17 @@
  */
 import { helpResources, selectResources } from '@safe-place/schemas/data'
 import { html, type TemplateResult } from 'lit'
-import type { Panel } from '../panel/panel'
+import type { ViewState } from '../state/panel-state'
 import { backButton, heading, resourceList } from './ui'
 
-export function emergencyResources(p: Panel) {
-  return selectResources(helpResources, { country: p.host.country, emergency: true })
+export function emergencyResources(country: string | undefined) {
+  return selectResources(helpResources, { country, emergency: true })
 }
 
-export function urgentView(p: Panel): TemplateResult {
-  const t = p.t
-  return html`${backButton(p)} ${heading(t.urgentTitle)}
+export function urgentView(s: ViewState): TemplateResult {
+  const t = s.t
+  return html`${backButton(s)} ${heading(t.urgentTitle)}
     <p>${t.urgentIntro}</p>
     <p class="callout">${t.urgentSilent}</p>
-    ${resourceList(p, emergencyResources(p))}`
+    ${resourceList(s, emergencyResources(s.country))}`
 }

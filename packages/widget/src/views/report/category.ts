@@ -7,15 +7,16 @@ import type { Step } from './step'
 export const categoryStep: Step = {
   id: 'category',
   title: (t) => t.categoryTitle,
-  render(p) {
-    const lang = p.host.language
-    const allowed = p.config?.categories
+  render(s) {
+    const lang = s.locale
+    const allowed = s.config?.categories
     const list = categories.filter((c) => !allowed || allowed.includes(c.code))
-    const d = p.draft
+    const report = s.report
+    const d = report.draft
     const subtypes = d.category ? (getCategory(d.category).subtypes ?? []) : []
-    return html`${radioGroup(p, {
+    return html`${radioGroup(s, {
       id: 'category',
-      legend: p.t.categoryLegend,
+      legend: s.t.categoryLegend,
       name: 'category',
       value: d.category,
       choices: list.map((c) => ({
@@ -23,28 +24,30 @@ export const categoryStep: Step = {
         label: c.label[lang],
         description: c.description[lang],
       })),
-      onChange: (value) => {
-        d.category = value as typeof d.category
-        d.subtypes = []
-        p.update()
-      },
+      onChange: (value) => report.edit({ category: value as typeof d.category, subtypes: [] }),
     })}
     ${
       subtypes.length
         ? html`<fieldset class="field">
-            <legend>${p.t.subtypesLabel} ${html`<span class="muted">${p.t.optional}</span>`}</legend>
-            ${subtypes.map((s) =>
-              checkbox(`subtype-${s.code}`, s.label[lang], d.subtypes.includes(s.code), (on) => {
-                d.subtypes = on
-                  ? [...d.subtypes, s.code]
-                  : d.subtypes.filter((code) => code !== s.code)
-              }),
+            <legend>${s.t.subtypesLabel} ${html`<span class="muted">${s.t.optional}</span>`}</legend>
+            ${subtypes.map((sub) =>
+              checkbox(
+                `subtype-${sub.code}`,
+                sub.label[lang],
+                d.subtypes.includes(sub.code),
+                (on) =>
+                  report.edit({
+                    subtypes: on
+                      ? [...d.subtypes, sub.code]
+                      : d.subtypes.filter((code) => code !== sub.code),
+                  }),
+              ),
             )}
           </fieldset>`
         : nothing
     }`
   },
-  validate(p): Record<string, string> {
-    return p.draft.category ? {} : { category: p.t.categoryError }
+  validate(s): Record<string, string> {
+    return s.report.draft.category ? {} : { category: s.t.categoryError }
   },
 }

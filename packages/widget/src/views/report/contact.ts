@@ -9,12 +9,13 @@ const PHONE = /^\+?[0-9 ().-]{6,24}$/
 export const contactStep: Step = {
   id: 'contact',
   title: (t) => t.contactTitle,
-  render(p) {
-    const d = p.draft
-    const t = p.t
+  render(s) {
+    const report = s.report
+    const d = report.draft
+    const t = s.t
     const email = d.channel === 'email'
     return html`<p>${t.contactIntro}</p>
-      ${radioGroup(p, {
+      ${radioGroup(s, {
         id: 'channel',
         legend: t.channelLabel,
         name: 'channel',
@@ -24,50 +25,42 @@ export const contactStep: Step = {
           { value: 'email', label: t.channelEmail },
           { value: 'phone', label: t.channelPhoneOption },
         ],
-        onChange: (v) => {
-          d.channel = v as typeof d.channel
-          p.update()
-        },
+        onChange: (v) => report.edit({ channel: v as typeof d.channel }),
       })}
       ${
         d.channel
-          ? html`${textField(p, {
+          ? html`${textField(s, {
               id: 'contactValue',
               label: email ? t.emailLabel : t.phoneLabel,
               type: email ? 'email' : 'tel',
               autocomplete: email ? 'email' : 'tel',
               maxlength: email ? 254 : 24,
               value: d.contactValue,
-              onInput: (v) => {
-                d.contactValue = v
-              },
+              onInput: (contactValue) => report.edit({ contactValue }),
             })}
-            ${textField(p, {
+            ${textField(s, {
               id: 'contactName',
               label: t.nameLabel,
               optional: true,
               autocomplete: 'nickname',
               maxlength: 200,
               value: d.contactName,
-              onInput: (v) => {
-                d.contactName = v
-              },
+              onInput: (contactName) => report.edit({ contactName }),
             })}`
           : nothing
       }
       <div class="sr" aria-hidden="true">
         <label for="homepage">Homepage</label>
         <input id="homepage" tabindex="-1" autocomplete="off" .value=${d.homepage}
-          @input=${(event: Event) => {
-            d.homepage = (event.target as HTMLInputElement).value
-          }} />
+          @input=${(event: Event) =>
+            report.edit({ homepage: (event.target as HTMLInputElement).value })} />
       </div>`
   },
-  validate(p): Record<string, string> {
-    const d = p.draft
+  validate(s): Record<string, string> {
+    const d = s.report.draft
     const value = d.contactValue.trim()
-    if (d.channel === 'email' && !EMAIL.test(value)) return { contactValue: p.t.emailError }
-    if (d.channel === 'phone' && !PHONE.test(value)) return { contactValue: p.t.phoneError }
+    if (d.channel === 'email' && !EMAIL.test(value)) return { contactValue: s.t.emailError }
+    if (d.channel === 'phone' && !PHONE.test(value)) return { contactValue: s.t.phoneError }
     return {}
   },
 }

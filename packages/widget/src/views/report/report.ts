@@ -6,45 +6,46 @@
 import { getCategory } from '@safe-place/schemas/data'
 import { html, nothing } from 'lit'
 import { fmt } from '../../i18n/launcher'
-import type { Panel } from '../../panel/panel'
+import type { PanelState } from '../../state/panel-state'
 import { backButton, heading, resourceList } from '../ui'
 import { emergencyResources } from '../urgent'
 import { steps } from './steps'
 
-function crisisFirst(p: Panel) {
-  const d = p.draft
+function crisisFirst(s: PanelState) {
+  const d = s.report.draft
   const crisis = d.danger || (d.category && getCategory(d.category).safety.crisisFirst)
   if (!crisis) return nothing
-  return html`<section class="crisis" aria-label=${p.t.urgentTitle}>
-    <p><strong>${p.t.crisisFirst}</strong></p>
-    ${resourceList(p, emergencyResources(p).slice(0, 4))}
+  return html`<section class="crisis" aria-label=${s.t.urgentTitle}>
+    <p><strong>${s.t.crisisFirst}</strong></p>
+    ${resourceList(s, emergencyResources(s.country).slice(0, 4))}
   </section>`
 }
 
-export function reportView(p: Panel) {
-  const t = p.t
-  const step = steps[p.step] ?? steps[0]!
-  const last = p.step === steps.length - 1
-  const hasErrors = Object.keys(p.errors).length > 0
-  return html`${backButton(p)}
-    <p class="muted small">${fmt(t.stepOf, { n: p.step + 1, total: steps.length })}</p>
-    ${heading(step.title(t))} ${crisisFirst(p)}
+export function reportView(s: PanelState) {
+  const t = s.t
+  const r = s.report
+  const step = steps[r.step] ?? steps[0]!
+  const last = r.step === steps.length - 1
+  const hasErrors = Object.keys(s.errors).length > 0
+  return html`${backButton(s)}
+    <p class="muted small">${fmt(t.stepOf, { n: r.step + 1, total: steps.length })}</p>
+    ${heading(step.title(t))} ${crisisFirst(s)}
     ${hasErrors ? html`<p class="error-box" role="alert">${t.fixErrors}</p>` : nothing}
     <form novalidate @submit=${(event: Event) => {
       event.preventDefault()
-      if (last) void p.send()
-      else p.next()
+      if (last) void r.send()
+      else r.next()
     }}>
-      ${step.render(p)}
+      ${step.render(s)}
       <div class="nav">
         ${
-          p.step > 0
+          r.step > 0
             ? html`<button part="button" type="button" class="secondary"
-                @click=${() => p.goStep(p.step - 1)}>${t.previous}</button>`
+                @click=${() => r.goStep(r.step - 1)}>${t.previous}</button>`
             : nothing
         }
-        <button part="button" type="submit" class="primary" ?disabled=${p.sending}>
-          ${last ? (p.sending ? t.sending : p.sendError ? t.retry : t.send) : t.next}
+        <button part="button" type="submit" class="primary" ?disabled=${r.sending}>
+          ${last ? (r.sending ? t.sending : r.sendError ? t.retry : t.send) : t.next}
         </button>
       </div>
     </form>`

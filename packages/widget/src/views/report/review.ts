@@ -3,17 +3,17 @@ import { getCategory, platforms } from '@safe-place/schemas/data'
 import { html, nothing, type TemplateResult } from 'lit'
 import { fmt } from '../../i18n/launcher'
 import { lines } from '../../panel/draft'
-import type { Panel } from '../../panel/panel'
 import { relevantReceivers } from '../../panel/receivers'
+import type { PanelState } from '../../state/panel-state'
 import { noErrors, type Step } from './step'
 
-function row(p: Panel, label: string, value: string, step: number): TemplateResult {
+function row(s: PanelState, label: string, value: string, step: number): TemplateResult {
   return html`<div class="review-row">
     <dt>${label}</dt>
-    <dd>${value || p.t.nothing}</dd>
+    <dd>${value || s.t.nothing}</dd>
     <dd>
-      <button part="button" class="link" aria-label="${p.t.change} : ${label}"
-        @click=${() => p.goStep(step)}>${p.t.change}</button>
+      <button part="button" class="link" aria-label="${s.t.change} : ${label}"
+        @click=${() => s.report.goStep(step)}>${s.t.change}</button>
     </dd>
   </div>`
 }
@@ -21,10 +21,10 @@ function row(p: Panel, label: string, value: string, step: number): TemplateResu
 export const reviewStep: Step = {
   id: 'review',
   title: (t) => t.reviewTitle,
-  render(p) {
-    const d = p.draft
-    const t = p.t
-    const lang = p.host.language
+  render(s) {
+    const d = s.report.draft
+    const t = s.t
+    const lang = s.locale
     const platform =
       d.platform === 'other'
         ? d.platformOther
@@ -44,24 +44,24 @@ export const reviewStep: Step = {
     ]
       .filter(Boolean)
       .join(' · ')
-    const sharing = relevantReceivers(p.config, d)
+    const sharing = relevantReceivers(s.config, d)
       .filter((r) => d.consents[r.id])
       .map((r) => r.name[lang])
       .join(', ')
     const contact = d.channel ? d.contactValue : t.anonymousContact
     return html`<dl class="review">
-        ${row(p, t.reviewCategory, d.category ? getCategory(d.category).label[lang] : '', 0)}
-        ${row(p, t.reviewWhere, where, 1)}
-        ${row(p, t.reviewWhat, d.description.trim().slice(0, 280), 2)}
-        ${row(p, t.reviewEvidence, evidence, 3)}
-        ${row(p, t.reviewWho, who, 4)}
-        ${row(p, t.reviewSharing, sharing, 5)}
-        ${row(p, t.reviewContact, contact, 6)}
+        ${row(s, t.reviewCategory, d.category ? getCategory(d.category).label[lang] : '', 0)}
+        ${row(s, t.reviewWhere, where, 1)}
+        ${row(s, t.reviewWhat, d.description.trim().slice(0, 280), 2)}
+        ${row(s, t.reviewEvidence, evidence, 3)}
+        ${row(s, t.reviewWho, who, 4)}
+        ${row(s, t.reviewSharing, sharing, 5)}
+        ${row(s, t.reviewContact, contact, 6)}
       </dl>
       ${
-        p.sendError
+        s.report.sendError
           ? html`<div class="send-error error-box" role="alert" tabindex="-1">
-              <p>${p.sendError}</p>
+              <p>${s.report.sendError}</p>
             </div>`
           : nothing
       }`

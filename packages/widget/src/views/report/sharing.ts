@@ -12,18 +12,19 @@ import { noErrors, type Step } from './step'
 export const sharingStep: Step = {
   id: 'sharing',
   title: (t) => t.sharingTitle,
-  render(p) {
-    const d = p.draft
-    const t = p.t
-    const lang = p.host.language
+  render(s) {
+    const report = s.report
+    const d = report.draft
+    const t = s.t
+    const lang = s.locale
     const mode = sharingMode(d)
-    const receivers = relevantReceivers(p.config, d)
+    const receivers = relevantReceivers(s.config, d)
     const withConsent = receivers.filter((r) => r.consentRequired)
     const automatic = receivers.filter((r) => !r.consentRequired)
     let body: unknown
     if (mode === 'hotline') body = html`<p class="callout">${t.sharingHotline}</p>`
     else if (mode === 'under15') body = html`<p class="callout">${t.sharingUnder15}</p>`
-    else if (!p.config && p.configFailed) body = html`<p class="callout">${t.sharingOffline}</p>`
+    else if (!s.config && s.configFailed) body = html`<p class="callout">${t.sharingOffline}</p>`
     else if (!receivers.length) body = html`<p>${t.sharingNone}</p>`
     else
       body = html`${
@@ -35,10 +36,7 @@ export const sharingStep: Step = {
                   `consent-${r.id}`,
                   html`<strong>${r.name[lang]}</strong><span class="desc">${r.purpose[lang]}</span>`,
                   Boolean(d.consents[r.id]),
-                  (on) => {
-                    if (on) d.consents[r.id] = new Date().toISOString()
-                    else delete d.consents[r.id]
-                  },
+                  (on) => report.consent(r.id, on),
                 ),
               )}
             </fieldset>`
@@ -49,9 +47,9 @@ export const sharingStep: Step = {
       )}`
     return html`${body}
       <div class="field">
-        ${checkbox('goodFaith', t.goodFaithLabel, d.goodFaith, (on) => {
-          d.goodFaith = on
-        })}
+        ${checkbox('goodFaith', t.goodFaithLabel, d.goodFaith, (goodFaith) =>
+          report.edit({ goodFaith }),
+        )}
       </div>`
   },
   validate: noErrors,

@@ -8,36 +8,28 @@ import type { Step } from './step'
 export const whatStep: Step = {
   id: 'what',
   title: (t) => t.whatTitle,
-  render(p) {
-    const d = p.draft
-    const t = p.t
-    return html`${textField(p, {
+  render(s) {
+    const report = s.report
+    const d = report.draft
+    const t = s.t
+    return html`${textField(s, {
       id: 'description',
       label: t.descriptionLabel,
       hint: t.descriptionHint,
       multiline: true,
       maxlength: reportLimits.descriptionMaxLength,
       value: d.description,
-      onInput: (v) => {
-        d.description = v
-      },
+      onInput: (description) => report.edit({ description }),
     })}
     <div class="field">
-      ${checkbox('ongoing', t.ongoingLabel, d.ongoing, (on) => {
-        d.ongoing = on
-      })}
-      ${checkbox('raid', t.raidLabel, d.raid, (on) => {
-        d.raid = on
-      })}
-      ${checkbox('danger', t.dangerLabel, d.danger, (on) => {
-        d.danger = on
-        p.update()
-      })}
+      ${checkbox('ongoing', t.ongoingLabel, d.ongoing, (ongoing) => report.edit({ ongoing }))}
+      ${checkbox('raid', t.raidLabel, d.raid, (raid) => report.edit({ raid }))}
+      ${checkbox('danger', t.dangerLabel, d.danger, (danger) => report.edit({ danger }))}
     </div>`
   },
-  validate(p): Record<string, string> {
-    const d = p.draft
+  validate(s): Record<string, string> {
+    const d = s.report.draft
     const empty = !d.description.trim() && !lines(d.urls).length && !lines(d.accounts).length
-    return empty ? { description: p.t.whatError } : {}
+    return empty ? { description: s.t.whatError } : {}
   },
 }

@@ -18,18 +18,19 @@ function badUrl(text: string): boolean {
 export const whereStep: Step = {
   id: 'where',
   title: (t) => t.whereTitle,
-  render(p) {
-    const d = p.draft
-    const t = p.t
-    const error = p.errors.platform
+  render(s) {
+    const report = s.report
+    const d = report.draft
+    const t = s.t
+    const error = s.errors.platform
     return html`<div class="field">
         <label for="platform">${t.platformLabel}</label>
         <select part="field" id="platform" aria-invalid=${error ? 'true' : nothing}
           aria-describedby=${error ? 'platform-error' : nothing}
-          @change=${(event: Event) => {
-            d.platform = (event.target as HTMLSelectElement).value as typeof d.platform
-            p.update()
-          }}>
+          @change=${(event: Event) =>
+            report.edit({
+              platform: (event.target as HTMLSelectElement).value as typeof d.platform,
+            })}>
           <option value="" ?selected=${!d.platform}>${t.platformChoose}</option>
           ${platforms.map(
             (pl) =>
@@ -42,43 +43,37 @@ export const whereStep: Step = {
       </div>
       ${
         d.platform === 'other'
-          ? textField(p, {
+          ? textField(s, {
               id: 'platformOther',
               label: t.platformOtherLabel,
               value: d.platformOther,
               maxlength: 100,
-              onInput: (v) => {
-                d.platformOther = v
-              },
+              onInput: (platformOther) => report.edit({ platformOther }),
             })
           : nothing
       }
-      ${textField(p, {
+      ${textField(s, {
         id: 'urls',
         label: t.urlsLabel,
         hint: t.urlsHint,
         optional: true,
         multiline: true,
         value: d.urls,
-        onInput: (v) => {
-          d.urls = v
-        },
+        onInput: (urls) => report.edit({ urls }),
       })}
-      ${textField(p, {
+      ${textField(s, {
         id: 'accounts',
         label: t.accountsLabel,
         hint: t.accountsHint,
         optional: true,
         multiline: true,
         value: d.accounts,
-        onInput: (v) => {
-          d.accounts = v
-        },
+        onInput: (accounts) => report.edit({ accounts }),
       })}`
   },
-  validate(p) {
-    const d = p.draft
-    const t = p.t
+  validate(s) {
+    const d = s.report.draft
+    const t = s.t
     const errors: Record<string, string> = {}
     if (!d.platform) errors.platform = t.platformError
     if (d.platform === 'other' && !d.platformOther.trim())

@@ -8,10 +8,11 @@ import { noErrors, type Step } from './step'
 export const whoStep: Step = {
   id: 'who',
   title: (t) => t.whoTitle,
-  render(p) {
-    const d = p.draft
-    const t = p.t
-    return html`${radioGroup(p, {
+  render(s) {
+    const report = s.report
+    const d = report.draft
+    const t = s.t
+    return html`${radioGroup(s, {
       id: 'role',
       legend: t.roleLabel,
       name: 'role',
@@ -21,12 +22,9 @@ export const whoStep: Step = {
         { value: 'witness', label: t.roleWitness },
         { value: 'representative', label: t.roleRepresentative },
       ],
-      onChange: (v) => {
-        d.role = v as Role
-        p.update()
-      },
+      onChange: (v) => report.edit({ role: v as Role }),
     })}
-    ${radioGroup(p, {
+    ${radioGroup(s, {
       id: 'woman',
       legend: t.womanLabel,
       name: 'woman',
@@ -37,12 +35,9 @@ export const whoStep: Step = {
         { value: 'no', label: t.no },
         { value: '', label: t.notSaying },
       ],
-      onChange: (v) => {
-        d.woman = v as typeof d.woman
-        p.update()
-      },
+      onChange: (v) => report.edit({ woman: v as typeof d.woman }),
     })}
-    ${radioGroup(p, {
+    ${radioGroup(s, {
       id: 'age',
       legend: t.ageLabel,
       name: 'age',
@@ -53,26 +48,19 @@ export const whoStep: Step = {
         { value: 'under_15', label: t.ageUnder15 },
         { value: 'not_stated', label: t.ageNotStated },
       ],
-      onChange: (v) => {
-        d.age = v as TargetAge
-        p.update()
-      },
+      onChange: (v) => report.edit({ age: v as TargetAge }),
     })}
     <div class="field">
-      ${checkbox('minor', t.minorLabel, d.minor, (on) => {
-        d.minor = on
-      })}
+      ${checkbox('minor', t.minorLabel, d.minor, (minor) => report.edit({ minor }))}
     </div>
-    ${textField(p, {
+    ${textField(s, {
       id: 'targetHandle',
       label: t.targetHandleLabel,
       hint: t.targetHandleHint,
       optional: true,
       maxlength: reportLimits.handleMaxLength,
       value: d.targetHandle,
-      onInput: (v) => {
-        d.targetHandle = v
-      },
+      onInput: (targetHandle) => report.edit({ targetHandle }),
     })}`
   },
   validate: noErrors,

@@ -1,0 +1,6 @@
+/** The parts of a followed report's page, in order. */
+import type { FollowSection } from './section'
+import { timelineSection } from './timeline'
+import { withdrawSection } from './withdraw'
+
+export const followSections: readonly FollowSection[] = [timelineSection, withdrawSection]
