@@ -54,17 +54,22 @@ const server = createServer((req, res) => {
   })
 })
 server.keepAliveTimeout = 30_000
-server.listen(0, '127.0.0.1', () => process.send?.({ port: server.address().port }))
+/** To the parent, unless it is already gone (then `disconnect` ends this process). */
+const tell = (message) => {
+  if (process.connected) process.send?.(message)
+}
+
+server.listen(0, '127.0.0.1', () => tell({ port: server.address().port }))
 setInterval(
   () => {
     if (countOnly) {
       if (!changed) return
       changed = false
-      process.send?.({ received, verified, badSignatures })
+      tell({ received, verified, badSignatures })
       return
     }
     if (pending.length === 0) return
-    process.send?.({ arrivals: pending })
+    tell({ arrivals: pending })
     pending = []
   },
   countOnly ? 20 : 2,

@@ -31,6 +31,8 @@ export async function startReceiverProcess(
   options: ReceiverProcessOptions = {},
 ): Promise<ReceiverProcess> {
   const child = fork(script, [], {
+    // Plain JavaScript: no TypeScript loader to inherit from the bench.
+    execArgv: [],
     env: {
       ...process.env,
       RECEIVER_COUNT_ONLY: '1',
