@@ -10,7 +10,7 @@
  * the current run early. Exits when the parent goes away.
  */
 import { Pool } from 'undici'
-import type { LoadResult, LoadTarget, WorkerMessage } from './open-loop'
+import type { FromWorker, LoadResult, LoadTarget, WorkerMessage } from './open-loop'
 
 /** More requests waiting than this many seconds' worth: the hub is not keeping up, stop. */
 const MAX_BACKLOG_SECONDS = 1
@@ -115,12 +115,17 @@ async function run(rate: number, seconds: number): Promise<LoadResult> {
   }
 }
 
+/** To the bench, unless it is already gone (then `disconnect` ends this process). */
+const tell = (message: FromWorker) => {
+  if (process.connected) process.send?.(message)
+}
+
 process.on('message', (m: WorkerMessage) => {
   if (m.type === 'stop') stopRequested = m.reason
   else if (m.type === 'run') {
     run(m.rate, m.seconds).then(
-      (result) => process.send?.({ type: 'result', result }),
-      (error: Error) => process.send?.({ type: 'error', message: error.message }),
+      (result) => tell({ type: 'result', result }),
+      (error: Error) => tell({ type: 'error', message: error.message }),
     )
   }
 })
@@ -128,4 +133,4 @@ process.on('disconnect', () => {
   void pool.destroy()
   process.exit(0)
 })
-process.send?.({ type: 'ready' })
+tell({ type: 'ready' })

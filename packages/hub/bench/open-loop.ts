@@ -39,7 +39,7 @@ export type WorkerMessage =
   | { type: 'run'; rate: number; seconds: number }
   | { type: 'stop'; reason: string }
 
-type FromWorker =
+export type FromWorker =
   | { type: 'ready' }
   | { type: 'result'; result: LoadResult }
   | { type: 'error'; message: string }
