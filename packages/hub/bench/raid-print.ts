@@ -31,7 +31,7 @@ export function stepTable(steps: JudgedStep[]): string {
     'accepted/s',
     'p50 / p99 ms',
     'lag max',
-    'backlog max',
+    'backlog max (trend)',
     'delivered/s',
     'hub µs/report',
     'CPUs used: hub (main) | receivers | load | others',
@@ -44,7 +44,7 @@ export function stepTable(steps: JudgedStep[]): string {
       n0(step.acceptedPerSecond),
       `${n0(step.load.latency.p50)} / ${n0(step.load.latency.p99)}`,
       s1(step.lag.maxMs),
-      n0(step.lag.backlogMax),
+      `${n0(step.lag.backlogMax)} (${step.lag.backlogGrowthPerSecond >= 0 ? '+' : ''}${n0(step.lag.backlogGrowthPerSecond)}/s)`,
       n0(step.deliveredPerSecond),
       n0(step.hubMicrosPerReport),
       `${cores(step.cpu.hub, w)} (${cores(step.cpu.hubMain, w)}) | ${cores(step.cpu.receivers, w)} | ${cores(step.cpu.load, w)} | ${cores(step.cpu.others, w)}`,
@@ -119,9 +119,9 @@ export function summaryLines(outcome: RaidOutcome, maxRate: number): string[] {
   return lines
 }
 
-/** Held at the goal's rate (within 2 %: a fixed-rate step delivers a hair under its rate). */
+/** A step at the goal's rate (or above) held: every report due was accepted, in time. */
 function metRate(outcome: RaidOutcome): boolean {
-  return (outcome.best?.step.acceptedPerSecond ?? 0) >= RAID_GOAL_PER_SECOND * 0.98
+  return (outcome.best?.step.rate ?? 0) >= RAID_GOAL_PER_SECOND
 }
 
 /** The rows `pnpm bench` shows for the raid. */

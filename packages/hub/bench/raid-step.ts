@@ -1,7 +1,7 @@
 /**
- * One step of the raid: reports at a fixed rate for a fixed time, the outbox lag sampled every
- * 250 ms meanwhile (the load stops early once it passes the limit: the step has failed, and a
- * longer backlog would only slow the next one down), then the outbox drained so every accepted
+ * One step of the raid: reports at a fixed rate for a fixed time, the outbox lag and backlog
+ * sampled every 250 ms meanwhile (the load stops early once the lag passes the limit: the step
+ * has failed, and a longer backlog would only slow the next one down), then the outbox drained so every accepted
  * report's three deliveries are done — and counted by the receivers — before the next step.
  * The hub's CPU is read from the start to the drain's end, so CPU per report covers the intake
  * and all its deliveries; where the machine's CPU went is read over the load alone.
@@ -10,6 +10,7 @@ import type { LoadResult, OpenLoad } from './open-loop'
 import type { OutboxReader, OutboxSample } from './outbox-lag'
 import { type CpuUsage, cpuSnapshot, cpuUsage, type RaidPids } from './raid-cpu'
 import type { ReceiverProcess } from './receiver-process'
+import { slopePerSecond } from './trend'
 
 export const LAG_SAMPLE_MS = 250
 const DRAIN_TIMEOUT_MS = 30_000
@@ -33,7 +34,14 @@ export interface StepResult {
   deliveredPerSecond: number
   /** The same, by receiver (in the rig's order). */
   deliveredPerSecondByReceiver: number[]
-  lag: { maxMs: number; endOfLoadMs: number; backlogMax: number; dead: number }
+  lag: {
+    maxMs: number
+    endOfLoadMs: number
+    backlogMax: number
+    /** How fast the backlog grew over the load's second half, messages/s (0 when keeping up). */
+    backlogGrowthPerSecond: number
+    dead: number
+  }
   /** From the load's end until the backlog was empty and every delivery had arrived. */
   drainMs: number
   drained: boolean
@@ -55,6 +63,7 @@ export async function runStep(rig: RaidRig, rate: number, seconds: number): Prom
   let maxLag = 0
   let backlogMax = 0
   let last: OutboxSample | undefined
+  const duringLoad: { at: number; value: number }[] = []
   const watch = () => {
     last = rig.outbox.sample()
     maxLag = Math.max(maxLag, last.lagMs)
@@ -69,7 +78,9 @@ export async function runStep(rig: RaidRig, rate: number, seconds: number): Prom
   while (loading) {
     await Promise.race([sleep(LAG_SAMPLE_MS), running])
     if (!loading) break
-    if (watch().lagMs > rig.lagLimitMs) rig.load.stop('outbox lag over the limit')
+    const s = watch()
+    duringLoad.push({ at: s.at, value: s.backlog })
+    if (s.lagMs > rig.lagLimitMs) rig.load.stop('outbox lag over the limit')
   }
   const load = await running
   const endOfLoad = cpuSnapshot(rig.pids)
@@ -104,6 +115,8 @@ export async function runStep(rig: RaidRig, rate: number, seconds: number): Prom
       maxMs: maxLag,
       endOfLoadMs: endOfLoadLag,
       backlogMax,
+      // The second half: past the start, where the outbox fills up to its working level.
+      backlogGrowthPerSecond: slopePerSecond(duringLoad.slice(Math.floor(duringLoad.length / 2))),
       dead: (last?.dead ?? deadBefore) - deadBefore,
     },
     drainMs,

@@ -1,7 +1,8 @@
 /**
  * Whether a raid step held, and if not, why and what limited it. Held means: (nearly) every
- * report answered 2xx, intake p99 within its limit, the outbox lag within its limit, the whole
- * step run, and every delivery done. What limited it is read from where the CPU went: the
+ * report answered 2xx, intake p99 within its limit, the outbox lag within its limit and the
+ * backlog not growing (deliveries keep up, so a longer raid would hold too), the whole step
+ * run, and every delivery done. What limited it is read from where the CPU went: the
  * hub's main thread (one event loop answers reports and sends webhooks), the machine's CPUs
  * (the hub, the receivers and the load generator share them), or the receivers' pacing (a
  * receiver may be configured for 1,000 requests/s at most).
@@ -13,6 +14,11 @@ export const LAG_LIMIT_MS = 2000
 /** Refused or unanswered reports tolerated, as a share of those due. */
 const REFUSED_LIMIT = 0.001
 const SATURATED = 0.9
+/**
+ * Backlog growth tolerated through a step, as a share of the messages created: above it the
+ * deliveries fall behind, and the lag would pass its limit in a raid longer than the step.
+ */
+const FALLING_BEHIND = 0.05
 
 /** One finding, in a word or two (for the summary table) and in full. */
 export interface Finding {
@@ -32,7 +38,7 @@ const pct = (share: number) => `${(share * 100).toFixed(0)} %`
 
 export function judgeStep(
   step: StepResult,
-  context: { cpus: number; receiverRateCap: number },
+  context: { cpus: number; receiverRateCap: number; fanOut: number },
 ): Verdict {
   const failed: Finding[] = []
   const { load } = step
@@ -58,6 +64,13 @@ export function judgeStep(
     failed.push({
       short: 'outbox lag',
       text: `outbox lag ${(step.lag.maxMs / 1000).toFixed(1)} s > ${LAG_LIMIT_MS / 1000} s`,
+    })
+  }
+  const created = context.fanOut * step.rate
+  if (!load.stoppedEarly && step.lag.backlogGrowthPerSecond > created * FALLING_BEHIND) {
+    failed.push({
+      short: 'deliveries behind',
+      text: `deliveries falling behind: backlog growing by ${step.lag.backlogGrowthPerSecond.toFixed(0)} messages/s (${pct(step.lag.backlogGrowthPerSecond / created)} of those created)`,
     })
   }
   if (load.stoppedEarly) {

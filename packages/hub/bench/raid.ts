@@ -112,7 +112,11 @@ async function main() {
   }
   const judge = (step: Awaited<ReturnType<typeof runStep>>): JudgedStep => ({
     step,
-    verdict: judgeStep(step, { cpus: cpuCount, receiverRateCap: RECEIVER_RATE_PER_SECOND }),
+    verdict: judgeStep(step, {
+      cpus: cpuCount,
+      receiverRateCap: RECEIVER_RATE_PER_SECOND,
+      fanOut: tenant.receivers.length,
+    }),
   })
 
   console.log(
@@ -122,7 +126,7 @@ async function main() {
     `hub: \`serve\` in its own process, NODE_ENV=production, fresh libSQL file (WAL, synchronous=FULL), LOG_LEVEL=${LOG_LEVEL} to a file; receivers at concurrency 32, ${RECEIVER_RATE_PER_SECOND}/s (the most allowed)`,
   )
   console.log(
-    `load: open loop at a fixed rate over ≤ ${CONNECTIONS} connections, ${SECONDS} s per step; a step holds if p99 ≤ 100 ms (from when each report was due), outbox lag ≤ ${LAG_LIMIT_MS / 1000} s, < 0.1 % refused, and every delivery arrives; ${cpuCount} CPUs (${cpus()[0]?.model?.trim() ?? 'unknown'}), Node ${process.version}\n`,
+    `load: open loop at a fixed rate over ≤ ${CONNECTIONS} connections, ${SECONDS} s per step; a step holds if p99 ≤ 100 ms (from when each report was due), outbox lag ≤ ${LAG_LIMIT_MS / 1000} s and not growing, < 0.1 % refused, and every delivery arrives; ${cpuCount} CPUs (${cpus()[0]?.model?.trim() ?? 'unknown'}), Node ${process.version}\n`,
   )
 
   // Warm-up (JIT, connections, page cache), and a check that each report really fans out.
