@@ -25,6 +25,8 @@ export interface ServeProcess {
   operatorKey: string
   /** The last lines the hub logged, to show when something went wrong. */
   logTail(lines?: number): string
+  /** The last warnings and errors it logged (not the request lines). */
+  logProblems(lines?: number): string
   /** SIGTERM, as an operator stops it; waits for the exit, then removes its files. */
   stop(): Promise<void>
 }
@@ -57,6 +59,20 @@ export async function startServe(options: ServeOptions): Promise<ServeProcess> {
       return '(no log)'
     }
   }
+
+  // pino levels: 40 warn, 50 error, 60 fatal; anything not JSON is a crash trace.
+  const logProblems = (lines = 20) =>
+    logTail(100_000)
+      .split('\n')
+      .filter((line) => {
+        try {
+          return (JSON.parse(line) as { level?: number }).level! >= 40
+        } catch {
+          return line.trim() !== ''
+        }
+      })
+      .slice(-lines)
+      .join('\n') || '(no warnings or errors)'
 
   let operatorKey: string
   try {
@@ -104,5 +120,5 @@ export async function startServe(options: ServeOptions): Promise<ServeProcess> {
       .find((l) => l.includes('hub listening'))
     if (line) url = (JSON.parse(line) as { url: string }).url
   }
-  return { url, pid: child.pid!, databasePath, operatorKey, logTail, stop }
+  return { url, pid: child.pid!, databasePath, operatorKey, logTail, logProblems, stop }
 }
