@@ -19,6 +19,8 @@ const SATURATED = 0.9
  * deliveries fall behind, and the lag would pass its limit in a raid longer than the step.
  */
 const FALLING_BEHIND = 0.05
+/** …and at least this many messages/s: below it, the trend is within the sampling noise. */
+const FALLING_BEHIND_FLOOR = 25
 
 /** One finding, in a word or two (for the summary table) and in full. */
 export interface Finding {
@@ -67,10 +69,11 @@ export function judgeStep(
     })
   }
   const created = context.fanOut * step.rate
-  if (!load.stoppedEarly && step.lag.backlogGrowthPerSecond > created * FALLING_BEHIND) {
+  const growth = step.lag.backlogGrowthPerSecond
+  if (!load.stoppedEarly && growth > Math.max(created * FALLING_BEHIND, FALLING_BEHIND_FLOOR)) {
     failed.push({
       short: 'deliveries behind',
-      text: `deliveries falling behind: backlog growing by ${step.lag.backlogGrowthPerSecond.toFixed(0)} messages/s (${pct(step.lag.backlogGrowthPerSecond / created)} of those created)`,
+      text: `deliveries falling behind: backlog growing by ${growth.toFixed(0)} messages/s (${pct(growth / created)} of those created)`,
     })
   }
   if (load.stoppedEarly) {
