@@ -11,7 +11,15 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
-const benches = Object.keys(pkg.scripts).filter((name) => name.startsWith('bench:'))
+// `pnpm bench raid intake` runs only those (in the usual order), with the same table.
+const only = process.argv.slice(2)
+const benches = Object.keys(pkg.scripts).filter(
+  (name) => name.startsWith('bench:') && (only.length === 0 || only.includes(name.slice(6))),
+)
+if (benches.length === 0) {
+  console.error(`no benchmark named ${only.join(', ')}`)
+  process.exit(2)
+}
 const pnpm = process.env.npm_execpath
 const dir = mkdtempSync(join(tmpdir(), 'sp-bench-results-'))
 const machine = `${cpus().length} CPU (${cpus()[0]?.model?.trim() ?? 'unknown'}), Node ${process.version}, ${process.platform}/${process.arch}`
