@@ -22,7 +22,10 @@ const cores = (micros: number | null, wall: number) =>
 /** A step as it ends, so a long run shows its progress. */
 export function stepLine({ step, verdict }: JudgedStep): string {
   const held = verdict.held ? 'held' : `failed: ${verdict.failed.map((f) => f.text).join('; ')}`
-  return `${n0(step.rate)}/s for ${step.load.seconds.toFixed(1)} s: ${n0(step.acceptedPerSecond)} accepted/s, p99 ${n0(step.load.latency.p99)} ms, lag max ${s1(step.lag.maxMs)}, ${n0(step.deliveredPerSecond)} delivered/s, hub ${n0(step.hubMicrosPerReport)} µs/report — ${held}`
+  // A late generator (starved of CPU) sends bursts: its lateness is in the latencies too.
+  const late =
+    step.load.maxLateMs >= 20 ? `, generator up to ${n0(step.load.maxLateMs)} ms late` : ''
+  return `${n0(step.rate)}/s for ${step.load.seconds.toFixed(1)} s: ${n0(step.acceptedPerSecond)} accepted/s, p99 ${n0(step.load.latency.p99)} ms, lag max ${s1(step.lag.maxMs)}, ${n0(step.deliveredPerSecond)} delivered/s, hub ${n0(step.hubMicrosPerReport)} µs/report${late} — ${held}`
 }
 
 export function stepTable(steps: JudgedStep[]): string {
