@@ -38,6 +38,7 @@ async function run(rate: number, seconds: number): Promise<LoadResult> {
   const total = Math.round(rate * seconds)
   const interval = 1000 / rate
   const latencies = new Float64Array(total)
+  const fromSent = new Float64Array(total)
   let answered = 0
   let accepted = 0
   let errors = 0
@@ -54,11 +55,14 @@ async function run(rate: number, seconds: number): Promise<LoadResult> {
   const fire = (due: number) => {
     inFlight++
     sent++
+    const sentAt = performance.now()
     pool
       .request({ path, method: 'POST', headers: target.headers, body: target.body })
       .then(async (res) => {
         await res.body.dump()
-        latencies[answered++] = performance.now() - due
+        const now = performance.now()
+        fromSent[answered] = now - sentAt
+        latencies[answered++] = now - due
         statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1
         if (res.statusCode >= 200 && res.statusCode < 300) accepted++
       })
@@ -96,6 +100,7 @@ async function run(rate: number, seconds: number): Promise<LoadResult> {
   sending = false
   if (inFlight > 0) await settled
   const sorted = latencies.subarray(0, answered).sort()
+  const sortedFromSent = fromSent.subarray(0, answered).sort()
   return {
     rate,
     seconds: sendSeconds,
@@ -109,6 +114,12 @@ async function run(rate: number, seconds: number): Promise<LoadResult> {
       p90: percentile(sorted, 90),
       p99: percentile(sorted, 99),
       max: percentile(sorted, 100),
+    },
+    latencyFromSent: {
+      p50: percentile(sortedFromSent, 50),
+      p90: percentile(sortedFromSent, 90),
+      p99: percentile(sortedFromSent, 99),
+      max: percentile(sortedFromSent, 100),
     },
     maxLateMs,
     stoppedEarly,

@@ -30,6 +30,11 @@ export interface LoadResult {
   errors: number
   /** From when each request was due to its whole answer, in ms, over answered requests. */
   latency: { p50: number; p90: number; p99: number; max: number }
+  /**
+   * The same from when each request was actually sent: the difference is the generator's own
+   * lateness (its CPU starvation), not the hub's doing.
+   */
+  latencyFromSent: { p50: number; p90: number; p99: number; max: number }
   /** How late the generator sent its latest request (its own CPU starvation, in ms). */
   maxLateMs: number
   stoppedEarly: string | undefined

@@ -22,10 +22,13 @@ const cores = (micros: number | null, wall: number) =>
 /** A step as it ends, so a long run shows its progress. */
 export function stepLine({ step, verdict }: JudgedStep): string {
   const held = verdict.held ? 'held' : `failed: ${verdict.failed.map((f) => f.text).join('; ')}`
-  // A late generator (starved of CPU) sends bursts: its lateness is in the latencies too.
+  // A generator starved of CPU sends late, in bursts: its lateness is in the latencies from
+  // when each report was due, not in those from when it was sent.
   const late =
-    step.load.maxLateMs >= 20 ? `, generator up to ${n0(step.load.maxLateMs)} ms late` : ''
-  return `${n0(step.rate)}/s for ${step.load.seconds.toFixed(1)} s: ${n0(step.acceptedPerSecond)} accepted/s, p99 ${n0(step.load.latency.p99)} ms, lag max ${s1(step.lag.maxMs)}, ${n0(step.deliveredPerSecond)} delivered/s, hub ${n0(step.hubMicrosPerReport)} µs/report${late} — ${held}`
+    step.load.maxLateMs >= 20
+      ? ` (${n0(step.load.latencyFromSent.p99)} ms from when sent: the generator ran up to ${n0(step.load.maxLateMs)} ms late)`
+      : ''
+  return `${n0(step.rate)}/s for ${step.load.seconds.toFixed(1)} s: ${n0(step.acceptedPerSecond)} accepted/s, p99 ${n0(step.load.latency.p99)} ms${late}, lag max ${s1(step.lag.maxMs)}, ${n0(step.deliveredPerSecond)} delivered/s, hub ${n0(step.hubMicrosPerReport)} µs/report — ${held}`
 }
 
 export function stepTable(steps: JudgedStep[]): string {
@@ -133,7 +136,7 @@ export function benchRows(outcome: RaidOutcome, maxRate: number) {
   const fan = outcome.receiverKinds.length
   return [
     {
-      figure: `raid: sustained accepted reports/s, ${fan}-way fan-out (p99 ≤ ${P99_LIMIT_MS} ms, lag ≤ ${LAG_LIMIT_MS / 1000} s)`,
+      figure: `sustained accepted reports/s, ${fan}-way fan-out (p99 ≤ ${P99_LIMIT_MS} ms, lag ≤ ${LAG_LIMIT_MS / 1000} s)`,
       value: `${n0(b?.acceptedPerSecond ?? 0)}/s`,
       beside: b ? `p99 ${n0(b.load.latency.p99)} ms, lag max ${s1(b.lag.maxMs)}` : '',
       ratio: '',
@@ -141,7 +144,7 @@ export function benchRows(outcome: RaidOutcome, maxRate: number) {
       met: metRate(outcome),
     },
     {
-      figure: 'raid: delivered messages/s at that rate (receivers)',
+      figure: 'delivered messages/s at that rate (receivers)',
       value: `${n0(b?.deliveredPerSecond ?? 0)}/s`,
       beside: b ? `${b.deliveredPerSecondByReceiver.map(n0).join(' | ')} per receiver` : '',
       ratio: '',
@@ -149,7 +152,7 @@ export function benchRows(outcome: RaidOutcome, maxRate: number) {
       met: null,
     },
     {
-      figure: `raid: hub CPU per report, end to end (intake + ${fan} deliveries)`,
+      figure: `hub CPU per report, end to end (intake + ${fan} deliveries)`,
       value: b ? `${n0(b.hubMicrosPerReport)} µs` : 'n/a',
       beside: b
         ? `hub ${cores(b.cpu.hub, b.cpu.wallMicros)} CPUs, main thread ${cores(b.cpu.hubMain, b.cpu.wallMicros)}`
@@ -159,7 +162,7 @@ export function benchRows(outcome: RaidOutcome, maxRate: number) {
       met: b ? b.hubMicrosPerReport <= RAID_GOAL_CPU_MICROS : false,
     },
     {
-      figure: 'raid: next rate up failed on — what was saturated',
+      figure: 'limited by: lowest rate that failed, on — saturated',
       value: limitText(outcome, maxRate, true),
       beside: '',
       ratio: '',
