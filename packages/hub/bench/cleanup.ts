@@ -6,6 +6,10 @@
 type Task = () => void | Promise<void>
 
 const tasks: Task[] = []
+let signalled: NodeJS.Signals | undefined
+
+/** Whether the bench is stopping on a signal: what fails meanwhile is its own doing. */
+export const interrupted = () => signalled !== undefined
 
 export function onCleanup(task: Task): void {
   tasks.push(task)
@@ -23,6 +27,7 @@ export async function cleanup(): Promise<void> {
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
+    signalled = signal
     console.error(`\n${signal}: stopping what the bench started…`)
     void cleanup().finally(() => process.exit(130))
   })

@@ -19,7 +19,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
-import { cleanup, onCleanup } from './cleanup'
+import { cleanup, interrupted, onCleanup } from './cleanup'
 import { startOpenLoad } from './open-loop'
 import { openOutboxReader } from './outbox-lag'
 import {
@@ -208,6 +208,8 @@ async function main() {
 
 main()
   .catch((error) => {
+    // Stopped by Ctrl-C: the step that was running fails as its processes go; say nothing.
+    if (interrupted()) return
     console.error(error)
     process.exitCode = 1
   })
