@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `pnpm bench`: every benchmark in one run, on this machine, then one table of their figures.
-// Each package owns its benchmark (bench:intake, bench:delivery, bench:widget) and prints its
-// own detailed output; given `BENCH_JSON=<file>`, each also writes its figures as JSON, which
-// this script collects into the final table. They run one after the other so they do not
+// Each package owns its benchmark (bench:intake, bench:delivery, bench:raid, bench:widget) and
+// prints its own detailed output; given `BENCH_JSON=<file>`, each also writes its figures as
+// JSON (rows for the table, and optional notes printed under it), which this script collects. They run one after the other so they do not
 // compete for the CPUs. `BENCH_JSON` given to this script writes the whole table as JSON.
 // See bench/README.md for what each figure means and its goal.
 import { spawnSync } from 'node:child_process'
@@ -11,7 +11,15 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
-const benches = Object.keys(pkg.scripts).filter((name) => name.startsWith('bench:'))
+// `pnpm bench raid intake` runs only those (in the usual order), with the same table.
+const only = process.argv.slice(2)
+const benches = Object.keys(pkg.scripts).filter(
+  (name) => name.startsWith('bench:') && (only.length === 0 || only.includes(name.slice(6))),
+)
+if (benches.length === 0) {
+  console.error(`no benchmark named ${only.join(', ')}`)
+  process.exit(2)
+}
 const pnpm = process.env.npm_execpath
 const dir = mkdtempSync(join(tmpdir(), 'sp-bench-results-'))
 const machine = `${cpus().length} CPU (${cpus()[0]?.model?.trim() ?? 'unknown'}), Node ${process.version}, ${process.platform}/${process.arch}`
@@ -62,6 +70,10 @@ console.log(line(header))
 console.log(line(widths.map((w) => '─'.repeat(w))))
 for (const row of rows) console.log(line(row))
 console.log('')
+// What does not fit a table cell (e.g. what limits a figure), as each bench wrote it.
+const notes = results.flatMap((r) => r.figures?.notes ?? [])
+for (const note of notes) console.log(note)
+if (notes.length) console.log('')
 for (const r of results) {
   const setup = r.figures?.setup ? `: ${r.figures.setup}` : ''
   console.log(`${r.script} took ${r.seconds.toFixed(0)} s${setup}`)

@@ -5,8 +5,9 @@
  * in one run. The server runs in its own process (`intake-server.ts`), autocannon in this one.
  * Both routes get the same connections, duration and body, after a warm-up of each, in
  * alternating rounds (the best round of each is kept: a neighbour's burst can halve one).
- * Beside throughput and latency, the server's own CPU time per accepted request is printed: it
- * does not depend on how much of the two cores the load generator took.
+ * Beside throughput and latency, the server's own CPU time per accepted request is printed, with
+ * its goal (≤ 300 µs): it does not depend on how much of the two cores the load generator took.
+ * The throughput ratio to the bare route is information only.
  *
  * Prints figures only; nothing here asserts a timing. With `BENCH_JSON=<file>`, also writes the
  * figures as JSON there (what `pnpm bench` at the root collects into one table).
@@ -22,6 +23,8 @@ import autocannon from 'autocannon'
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+/** The steady figure between commits: the server's CPU per accepted report, on 2 vCPU. */
+const CPU_GOAL_MICROS = 300
 
 const report = {
   category: 'threat',
@@ -119,8 +122,11 @@ async function main() {
     console.log(`\neach round, accepted/s (bare | intake): ${rounds.join(', ')}`)
     const ratio = rate(intake.result) / rate(bare.result)
     const p99 = intake.result.latency.p99
-    console.log(`\nintake / bare throughput: ${(ratio * 100).toFixed(1)} % (goal ≥ 50 %)`)
+    console.log(`\nintake / bare throughput: ${(ratio * 100).toFixed(1)} % (information, no goal)`)
     console.log(`intake p99: ${p99} ms (goal ≤ 100 ms)`)
+    console.log(
+      `intake server CPU per accepted report: ${intake.cpuPerRequest.toFixed(0)} µs (goal ≤ ${CPU_GOAL_MICROS} µs)`,
+    )
     const count = (await (await fetch(`${server.base}/bench/count`)).json()) as { reports: number }
     console.log(`reports stored: ${count.reports}`)
     if (process.env.BENCH_JSON) {
@@ -136,8 +142,8 @@ async function main() {
               value: `${rate(r).toFixed(0)}/s`,
               beside: `${rate(bare.result).toFixed(0)}/s bare Hono JSON`,
               ratio: `${(ratio * 100).toFixed(1)} %`,
-              goal: '≥ 50 %',
-              met: ratio >= 0.5,
+              goal: '',
+              met: null,
             },
             {
               figure: 'POST /v1/reports, p50 / p99',
@@ -152,8 +158,8 @@ async function main() {
               value: `${intake.cpuPerRequest.toFixed(0)} µs`,
               beside: `${bare.cpuPerRequest.toFixed(0)} µs bare`,
               ratio: `×${(intake.cpuPerRequest / bare.cpuPerRequest).toFixed(1)}`,
-              goal: '',
-              met: null,
+              goal: `≤ ${CPU_GOAL_MICROS} µs`,
+              met: intake.cpuPerRequest <= CPU_GOAL_MICROS,
             },
           ],
           raw: {
