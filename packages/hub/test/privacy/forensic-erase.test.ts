@@ -1,0 +1,214 @@
+/**
+ * The forensic erase test: a report with contact, an attachment, evidence texts and a status
+ * note for the reporter, delivered to three receivers — one echoing the body back, one still in
+ * flight when the report is erased — with an idempotency key. After a withdrawal, and again
+ * after the retention job, the database file is searched as a copy of it would be, key in hand:
+ * every table of the schema, every plain column, every sealed value opened. None of the
+ * report's personal values is anywhere.
+ */
+import { randomBytes } from 'node:crypto'
+import type { ServerResponse } from 'node:http'
+import { Receipt, type ReportIntakeInput } from '@safe-place/schemas'
+import { eq } from 'drizzle-orm'
+import pino from 'pino'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createApiKey } from '../../src/admin/api-keys'
+import { Keyring } from '../../src/crypto/keyring'
+import { attachments, deliveryAttempts, idempotencyKeys, messages } from '../../src/db/schema'
+import { createDeliveryEngine, type DeliveryEngine } from '../../src/delivery/engine'
+import { runRetention } from '../../src/retention/run'
+import { startReceiver, type TestServer } from '../delivery/support/receiver-server'
+import { searchDatabase } from '../support/forensics'
+import { jpegWithGps } from '../support/images'
+import {
+  addReceiver,
+  makeTestHub,
+  postReport,
+  sampleReport,
+  type TestHub,
+} from '../support/test-hub'
+
+const KEY = { id: 'fk1', key: randomBytes(32) }
+const keys = new Map([[KEY.id, KEY.key]])
+
+/** Everything of the report a copy of the database must not give away. */
+const PERSONAL = {
+  description: 'Il me harcèle depuis le compte zq_forensic_stalker_77 chaque nuit',
+  email: 'forensic.victim.5519@example.org',
+  contentUrl: 'https://www.instagram.com/p/forensicSecretPost42/',
+  account: '@zq_forensic_stalker_77',
+  targetHandle: '@forensic_creator_handle',
+  evidenceText: 'capture: « je sais où tu habites » zq_evidence_line_31',
+  note: 'Nous avons contacté forensic.victim.5519@example.org au sujet de zq_note_marker_64',
+}
+
+const retention = { attachmentsDays: 30, closedReportDays: 60, anyReportDays: 365 }
+
+let hub: TestHub
+let engine: DeliveryEngine
+let echo: TestServer
+let quiet: TestServer
+let slow: TestServer
+/** Answers of the slow receiver, held until the test lets them go. */
+let held: ServerResponse[]
+
+beforeEach(async () => {
+  hub = await makeTestHub({ keyring: new Keyring(KEY) })
+  held = []
+  // Answers 200 with the body it got: the attempt log then holds the whole payload, sealed.
+  echo = await startReceiver((req, _i, res) => res.writeHead(200).end(req.body))
+  quiet = await startReceiver()
+  slow = await startReceiver((req, _i, res) => {
+    const body = req.body
+    held.push(res)
+    res.on('finish', () => undefined)
+    ;(res as ServerResponse & { echo?: string }).echo = body
+  })
+  engine = createDeliveryEngine({
+    database: hub.handle,
+    keyring: hub.keyring,
+    logger: pino({ level: 'silent' }),
+    ssrf: { allowHttp: true, allowCidrs: ['127.0.0.1/32'] },
+    pollIntervalMs: 20,
+    random: () => 0.5,
+  })
+})
+afterEach(async () => {
+  for (const res of held) if (!res.writableEnded) res.writeHead(200).end('late')
+  await engine.stop()
+  await Promise.all([echo.close(), quiet.close(), slow.close()])
+  await hub.close()
+})
+
+const until = async (check: () => Promise<boolean> | boolean, what: string) => {
+  const deadline = Date.now() + 15_000
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+/** Sends the report to three receivers; resolves once one is still waiting on the slow one. */
+async function sendAndDeliver() {
+  const federation = await addReceiver(hub, { url: echo.url, kind: 'federation', profile: 'full' })
+  const flagger = await addReceiver(hub, {
+    url: quiet.url,
+    kind: 'trusted_flagger',
+    profile: 'notice',
+  })
+  const vendor = await addReceiver(hub, {
+    url: slow.url,
+    kind: 'moderation_vendor',
+    profile: 'content',
+  })
+  const grantedAt = new Date().toISOString()
+  const report: ReportIntakeInput = sampleReport({
+    category: 'harassment',
+    what: { description: PERSONAL.description, ongoing: true },
+    where: {
+      platform: 'instagram',
+      contentUrls: [PERSONAL.contentUrl],
+      accounts: [{ handle: PERSONAL.account }],
+    },
+    who: { role: 'target', targetIsWomanOrGirl: true, targetHandle: PERSONAL.targetHandle },
+    evidence: { urls: [], texts: [PERSONAL.evidenceText] },
+    contact: { channel: 'email', value: PERSONAL.email },
+    consents: [federation, flagger, vendor].map((r) => ({
+      receiverId: r.id,
+      textVersion: '1',
+      grantedAt,
+    })),
+  })
+  const form = new FormData()
+  form.append('report', JSON.stringify(report))
+  form.append('attachments', new Blob([new Uint8Array(await jpegWithGps())]), 'capture.jpg')
+  const res = await postReport(hub, null, {
+    raw: form,
+    headers: { 'idempotency-key': '7f1c0e2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b' },
+  })
+  expect(res.status).toBe(201)
+  const receipt = Receipt.parse(await res.json())
+
+  engine.start()
+  await until(() => echo.received.length === 1 && quiet.received.length === 1, 'two deliveries')
+  await until(() => slow.received.length === 1, 'the third delivery in flight')
+  await until(
+    async () => (await hub.handle.db.select().from(deliveryAttempts)).length >= 2,
+    'two attempts recorded',
+  )
+
+  // The trusted flagger answers, with a note for the reporter quoting her.
+  const flaggerKey = await hub.handle.write((tx) =>
+    createApiKey(tx, { name: 'pdc', scope: 'receiver', receiverId: flagger.id }, new Date()),
+  )
+  const status = await hub.app.request(`/v1/reports/${receipt.reference}/status`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${flaggerKey.secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ status: 'in_review', noteForReporter: PERSONAL.note }),
+  })
+  expect(status.status).toBe(200)
+  const [file] = await hub.handle.db.select().from(attachments)
+  return { receipt, fileHash: file!.sha256 }
+}
+
+/** The slow receiver answers now, echoing what it got: the late attempt is recorded. */
+async function releaseLateAnswer() {
+  const before = (await hub.handle.db.select().from(deliveryAttempts)).length
+  for (const res of held) {
+    res.writeHead(200).end((res as ServerResponse & { echo?: string }).echo)
+  }
+  await until(
+    async () => (await hub.handle.db.select().from(deliveryAttempts)).length > before,
+    'the late attempt to be recorded',
+  )
+}
+
+async function findings(searched: { receiptToken: string; fileHash: string }) {
+  return searchDatabase(hub.client, keys, {
+    strings: [...Object.values(PERSONAL), searched.receiptToken],
+    fileHashes: [searched.fileHash],
+  })
+}
+
+describe('the forensic erase test', () => {
+  it('finds the personal data before, and nothing of it after a withdrawal', async () => {
+    const { receipt, fileHash } = await sendAndDeliver()
+    // The search works: before the erasure it finds every value, plain-text nowhere.
+    const before = await findings({ receiptToken: receipt.receiptToken, fileHash })
+    expect(before.filter((f) => f.as === 'plain')).toEqual([])
+    for (const value of Object.values(PERSONAL)) {
+      expect(before.some((f) => f.value === value)).toBe(true)
+    }
+    expect(before.some((f) => f.value === 'a stored file')).toBe(true)
+    expect(before.some((f) => f.table === 'delivery_attempts')).toBe(true)
+    expect(before.some((f) => f.table === 'idempotency_keys')).toBe(true)
+
+    const withdrawn = await hub.app.request(`/v1/reports/${receipt.reference}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${receipt.receiptToken}` },
+    })
+    expect(withdrawn.status).toBe(200)
+    await releaseLateAnswer()
+    // Receivers that got it are told to erase theirs.
+    await until(() => echo.received.length === 2 && quiet.received.length >= 2, 'withdrawals')
+
+    expect(await findings({ receiptToken: receipt.receiptToken, fileHash })).toEqual([])
+    expect(await hub.handle.db.select().from(idempotencyKeys)).toEqual([])
+  })
+
+  it('finds nothing of it after the retention job either', async () => {
+    const { receipt, fileHash } = await sendAndDeliver()
+    const future = new Date(Date.now() + (retention.anyReportDays + 1) * 86_400_000)
+    const done = await runRetention(hub.handle, retention, future)
+    expect(done.reports).toBe(1)
+    await releaseLateAnswer()
+
+    expect(await findings({ receiptToken: receipt.receiptToken, fileHash })).toEqual([])
+    // Nothing of it can be resent, and its receivers' console views hold nothing either.
+    const payloads = await hub.handle.db
+      .select({ payload: messages.payloadSealed })
+      .from(messages)
+      .where(eq(messages.eventType, 'report.created'))
+    expect(payloads.map((p) => p.payload)).toEqual([null, null, null])
+  })
+})
