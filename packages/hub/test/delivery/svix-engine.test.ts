@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { deliveryAttempts, messages } from '../../src/db/schema'
+import { deliveryAttempts, messages, reports } from '../../src/db/schema'
 import { rotateReceiverSecret } from '../../src/delivery/rotation'
 import { replayMessage } from '../../src/delivery/transitions'
-import { createTestDb, insertReceiver, type TestDb } from './support/db'
+import { withdrawReport } from '../../src/reports/withdraw'
+import { createTestDb, insertReceiver, insertReport, type TestDb } from './support/db'
 import { engineFor, enqueue } from './support/engine'
 import { type FakeSvix, startFakeSvix } from './support/fake-svix'
 
@@ -89,5 +90,33 @@ describe('Svix engine', () => {
     await engine.stop()
     expect(await state(id!)).toMatchObject({ state: 'failed', attempts: 1 })
     expect((await state(id!))?.lastError).toMatch(/Svix hand-over failed/)
+  })
+
+  it('asks Svix to keep payloads 7 days at most, and expunges them when the report is erased', async () => {
+    const r = await insertReceiver(t, 'https://hooks.example.org/erase')
+    const report = await insertReport(t)
+    const [id] = await enqueue(t, r.id, 1, { reportId: report.id })
+    const engine = engineFor(t, {
+      engine: 'svix',
+      svix: { apiKey: 'testsk_fake', serverUrl: svix.url },
+    })
+    await engine.runOnce()
+    expect(svix.messages.get(id!)).toMatchObject({ payloadRetentionPeriod: 7 })
+    svix.attempts.set(id!, [{ status: 0, code: 200 }])
+    await engine.runOnce()
+    expect(await state(id!)).toMatchObject({ state: 'succeeded', handedTo: 'svix' })
+
+    const [row] = await t.db.select().from(reports).where(eq(reports.id, report.id))
+    await t.write((tx) => withdrawReport(tx, t.keyring, row!, new Date()))
+    await engine.runOnce()
+    const expunges = () =>
+      svix.calls.filter((c) => c.method === 'DELETE').map((c) => c.path.split(`/msg/${id}/`)[1])
+    expect(expunges()).toEqual(['content', `attempt/atmpt_${id}_0/content`])
+    expect(svix.messages.get(id!)?.payload).toBeNull()
+    expect((await state(id!))?.remoteErasedAt).toBeInstanceOf(Date)
+    // Once is enough.
+    await engine.runOnce()
+    expect(expunges()).toHaveLength(2)
+    await engine.stop()
   })
 })

@@ -1,7 +1,7 @@
 /**
  * A local HTTP server that implements the Svix API calls the Svix engine uses, and records
  * them: applications and endpoints by uid, messages with `eventId` uniqueness (409), attempts
- * the test script sets, resend.
+ * the test script sets, resend, and expunging a message's content and its attempts'.
  */
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -22,8 +22,11 @@ export interface FakeSvix {
   calls: SvixCall[]
   apps: Map<string, { name: string }>
   endpoints: Map<string, { url: string; secret: string; disabled: boolean }>
-  /** By eventId. */
-  messages: Map<string, { eventType: string; payload: unknown; app: string }>
+  /** By eventId; `payload` is null once expunged. */
+  messages: Map<
+    string,
+    { eventType: string; payload: unknown; app: string; payloadRetentionPeriod: unknown }
+  >
   attempts: Map<string, FakeAttempt[]>
   close(): Promise<void>
 }
@@ -117,6 +120,7 @@ export async function startFakeSvix(): Promise<FakeSvix> {
           eventType: String(body?.eventType),
           payload: body?.payload,
           app,
+          payloadRetentionPeriod: body?.payloadRetentionPeriod,
         })
         return send(202, {
           id: `msg_svix_${eventId}`,
@@ -128,6 +132,14 @@ export async function startFakeSvix(): Promise<FakeSvix> {
       }
       if (b === 'msg' && req.method === 'POST' && c === 'endpoint' && p[5] === 'resend')
         return send(202)
+      // DELETE …/msg/{id}/content and …/msg/{id}/attempt/{attempt}/content
+      if (b === 'msg' && req.method === 'DELETE' && id && fake.messages.has(id)) {
+        if (c === 'content') {
+          fake.messages.get(id)!.payload = null
+          return send(204)
+        }
+        if (c === 'attempt' && d && p[6] === 'content') return send(204)
+      }
       if (b === 'attempt' && id === 'msg' && c) {
         const list = fake.attempts.get(c) ?? []
         return send(200, {
