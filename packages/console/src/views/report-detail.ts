@@ -273,7 +273,7 @@ export class ReportDetailView extends ConsoleView {
                     : d.received
                       ? html`<div class="received">${dataTree(d.received)}</div>`
                       : html`<p class="muted">
-                          ${d.summary.withdrawnAt ? t('contentErased') : t('contentHidden')}
+                          ${d.summary.erasedAt ? t('contentErased') : t('contentHidden')}
                         </p>`
                 }
               </section>

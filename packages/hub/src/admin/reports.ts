@@ -35,6 +35,7 @@ export function toListItem(row: ReportRow): ReportListItem {
     partnerId: row.partnerId,
     submittedAt: row.submittedAt.toISOString(),
     withdrawnAt: row.withdrawnAt ? row.withdrawnAt.toISOString() : null,
+    erasedAt: row.erasedAt ? row.erasedAt.toISOString() : null,
   }
 }
 

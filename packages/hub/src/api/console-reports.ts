@@ -50,7 +50,7 @@ export const consoleReportRoute = createRoute({
   request: { params: referenceParam },
   responses: {
     200: jsonContent(ConsoleReportDetail, 'The report'),
-    ...errorResponses('unauthorized', 'forbidden', 'not_found'),
+    ...errorResponses('unauthorized', 'forbidden', 'not_found', 'report_erased'),
   },
 })
 export const consoleStatusRoute = createRoute({

@@ -92,6 +92,13 @@ export async function consoleReportDetail(
   reference: string,
 ): Promise<ConsoleReportDetail> {
   const row = await visibleReport(db, scope, reference)
+  // A receiver has nothing left to see of an erased report: what it was sent is gone too.
+  if (scope !== undefined && row.erasedAt) {
+    throw new HubError(
+      'report_erased',
+      "This report's personal data was erased (withdrawn by the reporter or past its retention period): nothing of it can be shown.",
+    )
+  }
   const [timeline, deliveries] = await Promise.all([
     loadTimeline(db, keyring, row.id, {
       own: ownReceiversOfScope(scope),
@@ -103,9 +110,6 @@ export async function consoleReportDetail(
     scope === undefined && row.sealed
       ? rebuildReport(row, keyring.openJson<SealedContent>(row.sealed, reportContext(row.id)))
       : null
-  const received =
-    scope !== undefined && row.status !== 'withdrawn'
-      ? await receivedBy(db, keyring, scope, row.id)
-      : null
+  const received = scope !== undefined ? await receivedBy(db, keyring, scope, row.id) : null
   return { summary: toListItem(row), report, received, timeline, deliveries }
 }

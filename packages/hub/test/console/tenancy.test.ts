@@ -311,3 +311,26 @@ describe('actions', () => {
     expect(revoked.revokedAt).not.toBeNull()
   })
 })
+
+describe('an erased report', () => {
+  it('is refused to its receiver with 410 report_erased; the operator sees the tombstone', async () => {
+    const erased = await threat(hub, [hub.receivers.a.id])
+    await hub.engine.runOnce()
+    expect((await a.request('GET', `/v1/console/reports/${erased.reference}`)).status).toBe(200)
+    const withdrawn = await hub.app.request(`/v1/reports/${erased.reference}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${erased.receiptToken}` },
+    })
+    expect(withdrawn.status).toBe(200)
+
+    const refused = await a.request('GET', `/v1/console/reports/${erased.reference}`)
+    expect(refused.status).toBe(410)
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('report_erased')
+    const tombstone = await operator.json<ConsoleReportDetail>(
+      'GET',
+      `/v1/console/reports/${erased.reference}`,
+    )
+    expect(tombstone.report).toBeNull()
+    expect(tombstone.summary.erasedAt).not.toBeNull()
+  })
+})

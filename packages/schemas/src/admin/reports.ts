@@ -34,6 +34,8 @@ export const ReportListItem = z
     partnerId: z.string(),
     submittedAt: Timestamp,
     withdrawnAt: Timestamp.nullable(),
+    /** When its personal data was erased (withdrawal or retention): only the tombstone is left. */
+    erasedAt: Timestamp.nullable(),
   })
   .meta({ id: 'ReportListItem' })
 export type ReportListItem = z.infer<typeof ReportListItem>
