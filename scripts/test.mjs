@@ -6,6 +6,7 @@ import { ensureChromium } from './ensure-chromium.mjs'
 
 const steps = [
   ['lint', ['run', 'lint']],
+  ['no unused files, exports or dependencies (knip)', ['run', 'knip']],
   ['repository stands alone', ['run', 'check:standalone']],
   ['dependencies accept Node 20.19', ['run', 'check:engines']],
   ['build', ['run', 'build']],

@@ -80,7 +80,7 @@ export type Mutation =
   | { kind: 'delete'; path: readonly (string | number)[] }
   | { kind: 'addKey'; path: readonly (string | number)[]; key: string; value: unknown }
 
-export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({
     kind: fc.constant('set' as const),
     path: fc.constantFrom(...REPORT_PATHS).filter((p) => p.length > 0),

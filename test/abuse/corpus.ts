@@ -43,7 +43,7 @@ export const SCRIPT_STRINGS = [
   `\${process.exit(1)} ${MARK}tpl2`,
 ]
 
-export const PATH_TRICKS = [
+const PATH_TRICKS = [
   '../../../../etc/passwd',
   '..\\..\\..\\windows\\win.ini',
   '%2e%2e%2f%2e%2e%2fetc%2fpasswd',

@@ -11,10 +11,7 @@ import { promisify } from 'node:util'
 
 const require = createRequire(import.meta.url)
 /** The built CLI of `@safe-place/hub` (run `pnpm build` first). */
-export const hubCliPath = join(
-  dirname(require.resolve('@safe-place/hub/package.json')),
-  'dist/cli.js',
-)
+const hubCliPath = join(dirname(require.resolve('@safe-place/hub/package.json')), 'dist/cli.js')
 
 export interface HubProcessOptions {
   dataDir: string
@@ -97,7 +94,7 @@ export async function startHubProcess(options: HubProcessOptions): Promise<HubPr
 }
 
 /** Runs one `safe-place-hub` command on the same files and returns its JSON output. */
-export async function hubCli<T = unknown>(
+async function hubCli<T = unknown>(
   dataDir: string,
   args: string[],
   env: Record<string, string> = {},

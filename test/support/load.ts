@@ -27,7 +27,7 @@ export function clientAddress(n: number): string {
   return `127.0.${Math.floor(host / 250)}.${(host % 250) + 1}`
 }
 
-export interface PostOptions {
+interface PostOptions {
   agent?: Agent
   localAddress?: string
   timeoutMs?: number
@@ -41,7 +41,7 @@ export const keepAliveRetries = { count: 0 }
  * moment (`reusedSocket` and `ECONNRESET`: nothing was received) is sent once more, as
  * Node's documentation advises and browsers do; every other error is the caller's.
  */
-export async function postJson(
+async function postJson(
   url: string,
   payload: unknown,
   headers: Record<string, string>,

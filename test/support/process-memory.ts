@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 
 /** VmRSS in KiB, or null once the process is gone (or off Linux). */
-export function rssKib(pid: number): number | null {
+function rssKib(pid: number): number | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8')
     const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)

@@ -5,7 +5,7 @@
 import type { ReceiverCreate } from '@safe-place/schemas'
 import { createSafePlaceAdmin } from '@safe-place/sdk/admin'
 
-export type Admin = ReturnType<typeof createSafePlaceAdmin>
+type Admin = ReturnType<typeof createSafePlaceAdmin>
 
 export interface Tenant {
   admin: Admin

@@ -10,14 +10,14 @@ import type { AddressInfo } from 'node:net'
 import { verifyWebhookMessage, type WebhookEvent } from '@safe-place/sdk/webhooks'
 
 /** What the receiver does with one delivery. */
-export type Reaction =
+type Reaction =
   | { status: number; headers?: Record<string, string>; delayMs?: number }
   /** Never answer (until the receiver closes). */
   | { hang: true }
   /** Reset the TCP connection without an answer. */
   | { reset: true }
 
-export interface Delivery {
+interface Delivery {
   /** `webhook-id`: the hub's message id. */
   id: string
   /** `webhook-timestamp`, seconds. */
@@ -39,7 +39,7 @@ export interface Delivery {
 /** Decides the answer; `nth` counts deliveries of the same `webhook-id`. */
 export type React = (delivery: Delivery) => Reaction
 
-export const answer200: React = () => ({ status: 200 })
+const answer200: React = () => ({ status: 200 })
 
 export interface RecordingReceiver {
   url: string
@@ -52,11 +52,11 @@ export interface RecordingReceiver {
 }
 
 /** A Standard Webhooks secret of our own, so a suite knows it before creating the receiver. */
-export function newWebhookSecret(): string {
+function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`
 }
 
-export function referenceOf(event: WebhookEvent): string | null {
+function referenceOf(event: WebhookEvent): string | null {
   switch (event.type) {
     case 'report.created': {
       const data = event.data

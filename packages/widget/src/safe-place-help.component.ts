@@ -18,7 +18,7 @@ import { shell } from './styles/shell'
 import { tokens } from './styles/tokens'
 
 /** Where the page goes on quick exit when neither the attribute nor the hub says otherwise. */
-export const DEFAULT_QUICK_EXIT_URL = 'https://www.google.com/search?q=meteo'
+const DEFAULT_QUICK_EXIT_URL = 'https://www.google.com/search?q=meteo'
 
 /**
  * The Safe Place help and report panel.

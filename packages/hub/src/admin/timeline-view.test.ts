@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { Keyring } from '../crypto/keyring'
-import type { timelineEvents } from '../db/schema'
+import type { TimelineRow } from '../db/rows'
 import { noteContext } from '../reports/status-view'
 import { timelineFor } from './timeline-view'
 
-type Row = typeof timelineEvents.$inferSelect
+type Row = TimelineRow
 const keyring = new Keyring({ id: 'k', key: randomBytes(32) })
 const at = new Date('2026-01-01T00:00:00Z')
 

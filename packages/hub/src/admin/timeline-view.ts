@@ -8,6 +8,7 @@
 import { ReceiverStatus, type TimelineEvent } from '@safe-place/schemas'
 import { asc, eq } from 'drizzle-orm'
 import type { Keyring } from '../crypto/keyring'
+import type { TimelineRow } from '../db/rows'
 import { timelineEvents } from '../db/schema'
 import type { ReadDb } from '../db/types'
 import { noteContext } from '../reports/status-view'
@@ -20,7 +21,7 @@ export interface TimelineReader {
   notes: 'all' | 'own' | 'none'
 }
 
-type Row = typeof timelineEvents.$inferSelect
+type Row = TimelineRow
 
 const isReceiverStatus = (status: string | null) =>
   status !== null && ReceiverStatus.safeParse(status).success

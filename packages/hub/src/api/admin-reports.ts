@@ -8,7 +8,7 @@ import { errorResponses, jsonContent } from '../http/openapi-errors'
 
 const security = [{ apiKey: [] }]
 
-export const listReportsRoute = createRoute({
+const listReportsRoute = createRoute({
   method: 'get',
   path: '/v1/admin/reports',
   tags: ['Operator'],
@@ -21,7 +21,7 @@ export const listReportsRoute = createRoute({
   },
 })
 
-export const reportDetailRoute = createRoute({
+const reportDetailRoute = createRoute({
   method: 'get',
   path: '/v1/admin/reports/{reference}',
   tags: ['Operator'],

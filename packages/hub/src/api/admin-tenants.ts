@@ -28,7 +28,7 @@ const readErrors = errorResponses('validation_failed', 'unauthorized', 'forbidde
 const oneErrors = errorResponses('unauthorized', 'forbidden', 'not_found')
 const items = <T extends z.ZodType>(schema: T) => z.object({ items: z.array(schema) })
 
-export const createPartnerRoute = createRoute({
+const createPartnerRoute = createRoute({
   method: 'post',
   path: '/v1/admin/partners',
   tags: ['Operator'],
@@ -37,7 +37,7 @@ export const createPartnerRoute = createRoute({
   request: { body: jsonBody(PartnerCreate) },
   responses: { 201: jsonContent(Partner, 'Created'), ...writeErrors },
 })
-export const listPartnersRoute = createRoute({
+const listPartnersRoute = createRoute({
   method: 'get',
   path: '/v1/admin/partners',
   tags: ['Operator'],
@@ -45,7 +45,7 @@ export const listPartnersRoute = createRoute({
   summary: 'List partners',
   responses: { 200: jsonContent(items(Partner), 'Partners'), ...readErrors },
 })
-export const createSiteKeyRoute = createRoute({
+const createSiteKeyRoute = createRoute({
   method: 'post',
   path: '/v1/admin/site-keys',
   tags: ['Operator'],
@@ -58,7 +58,7 @@ export const createSiteKeyRoute = createRoute({
     ...errorResponses('not_found'),
   },
 })
-export const listSiteKeysRoute = createRoute({
+const listSiteKeysRoute = createRoute({
   method: 'get',
   path: '/v1/admin/site-keys',
   tags: ['Operator'],
@@ -67,7 +67,7 @@ export const listSiteKeysRoute = createRoute({
   request: { query: z.object({ partnerId: z.string().max(60).optional() }) },
   responses: { 200: jsonContent(items(SiteKey), 'Site keys'), ...readErrors },
 })
-export const updateSiteKeyRoute = createRoute({
+const updateSiteKeyRoute = createRoute({
   method: 'patch',
   path: '/v1/admin/site-keys/{id}',
   tags: ['Operator'],
@@ -76,7 +76,7 @@ export const updateSiteKeyRoute = createRoute({
   request: { params: idParam, body: jsonBody(SiteKeyUpdate) },
   responses: { 200: jsonContent(SiteKey, 'Updated'), ...writeErrors, ...oneErrors },
 })
-export const revokeSiteKeyRoute = createRoute({
+const revokeSiteKeyRoute = createRoute({
   method: 'delete',
   path: '/v1/admin/site-keys/{id}',
   tags: ['Operator'],
@@ -85,7 +85,7 @@ export const revokeSiteKeyRoute = createRoute({
   request: { params: idParam },
   responses: { 200: jsonContent(SiteKey, 'Revoked'), ...oneErrors },
 })
-export const createApiKeyRoute = createRoute({
+const createApiKeyRoute = createRoute({
   method: 'post',
   path: '/v1/admin/api-keys',
   tags: ['Operator'],
@@ -94,7 +94,7 @@ export const createApiKeyRoute = createRoute({
   request: { body: jsonBody(ApiKeyCreate) },
   responses: { 201: jsonContent(ApiKeyCreated, 'Created'), ...writeErrors },
 })
-export const listApiKeysRoute = createRoute({
+const listApiKeysRoute = createRoute({
   method: 'get',
   path: '/v1/admin/api-keys',
   tags: ['Operator'],
@@ -102,7 +102,7 @@ export const listApiKeysRoute = createRoute({
   summary: 'List API keys',
   responses: { 200: jsonContent(items(ApiKey), 'API keys (never their secrets)'), ...readErrors },
 })
-export const revokeApiKeyRoute = createRoute({
+const revokeApiKeyRoute = createRoute({
   method: 'delete',
   path: '/v1/admin/api-keys/{id}',
   tags: ['Operator'],

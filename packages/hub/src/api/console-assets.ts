@@ -10,7 +10,7 @@ import { errorResponses } from '../http/openapi-errors'
 import { pageSecurity } from '../http/page-security'
 import { HubError } from '../hub-error'
 
-export const consolePageRoute = createRoute({
+const consolePageRoute = createRoute({
   method: 'get',
   path: '/console',
   tags: ['Console'],

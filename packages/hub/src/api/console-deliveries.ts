@@ -52,7 +52,7 @@ const route = <M extends 'get' | 'post', P extends string>(method: M, path: P) =
   security: consoleSecurity,
 })
 
-export const consoleReceiversRoute = createRoute({
+const consoleReceiversRoute = createRoute({
   ...route('get', '/v1/console/receivers'),
   summary: 'Receivers with their delivery health',
   responses: {
@@ -60,13 +60,13 @@ export const consoleReceiversRoute = createRoute({
     ...oneErrors,
   },
 })
-export const consoleEnableRoute = createRoute({
+const consoleEnableRoute = createRoute({
   ...route('post', '/v1/console/receivers/{id}/enable'),
   summary: 'Enable a receiver again (operator)',
   request: { params: idParam },
   responses: { 200: jsonContent(ConsoleReceiver, 'Enabled'), ...oneErrors },
 })
-export const consoleDisableRoute = createRoute({
+const consoleDisableRoute = createRoute({
   ...route('post', '/v1/console/receivers/{id}/disable'),
   summary: 'Disable a receiver, saying why (operator); nothing is sent to it until enabled',
   request: { params: idParam, body: jsonBody(ConsoleReceiverDisable) },
@@ -76,7 +76,7 @@ export const consoleDisableRoute = createRoute({
     ...errorResponses('validation_failed', 'malformed_json'),
   },
 })
-export const consoleRotateRoute = createRoute({
+const consoleRotateRoute = createRoute({
   ...route('post', '/v1/console/receivers/{id}/rotate-secret'),
   summary: 'Rotate the signing secret (operator; shown once)',
   request: { params: idParam },
@@ -88,13 +88,13 @@ export const consoleRotateRoute = createRoute({
     ...oneErrors,
   },
 })
-export const consoleTestRoute = createRoute({
+const consoleTestRoute = createRoute({
   ...route('post', '/v1/console/receivers/{id}/test'),
   summary: 'Send a webhook.test message (operator)',
   request: { params: idParam },
   responses: { 200: jsonContent(z.object({ messageId: z.string() }), 'Queued'), ...oneErrors },
 })
-export const consoleReplayRangeRoute = createRoute({
+const consoleReplayRangeRoute = createRoute({
   ...route('post', '/v1/console/receivers/{id}/replay'),
   summary: 'Replay the failed messages of a receiver created in a time range',
   request: { params: idParam, body: jsonBody(ReplayRequest) },
@@ -104,7 +104,7 @@ export const consoleReplayRangeRoute = createRoute({
     ...errorResponses('validation_failed', 'malformed_json'),
   },
 })
-export const consoleMessagesRoute = createRoute({
+const consoleMessagesRoute = createRoute({
   ...route('get', '/v1/console/messages'),
   summary: 'Webhook messages, newest first (state=failed for the failed list)',
   request: { query: MessageQuery },
@@ -117,13 +117,13 @@ export const consoleMessagesRoute = createRoute({
     ...errorResponses('validation_failed'),
   },
 })
-export const consoleMessageRoute = createRoute({
+const consoleMessageRoute = createRoute({
   ...route('get', '/v1/console/messages/{id}'),
   summary: 'One message with every attempt',
   request: { params: idParam },
   responses: { 200: jsonContent(ConsoleDelivery, 'The message'), ...oneErrors },
 })
-export const consoleReplayRoute = createRoute({
+const consoleReplayRoute = createRoute({
   ...route('post', '/v1/console/messages/{id}/replay'),
   summary: 'Replay one message',
   request: { params: idParam },

@@ -29,7 +29,7 @@ const referenceParam = z.object({
     .openapi({ param: { name: 'reference', in: 'path' } }),
 })
 
-export const consoleInboxRoute = createRoute({
+const consoleInboxRoute = createRoute({
   method: 'get',
   path: '/v1/console/reports',
   tags,
@@ -41,7 +41,7 @@ export const consoleInboxRoute = createRoute({
     ...errorResponses('validation_failed', 'unauthorized', 'forbidden'),
   },
 })
-export const consoleReportRoute = createRoute({
+const consoleReportRoute = createRoute({
   method: 'get',
   path: '/v1/console/reports/{reference}',
   tags,
@@ -53,7 +53,7 @@ export const consoleReportRoute = createRoute({
     ...errorResponses('unauthorized', 'forbidden', 'not_found', 'report_erased'),
   },
 })
-export const consoleStatusRoute = createRoute({
+const consoleStatusRoute = createRoute({
   method: 'post',
   path: '/v1/console/reports/{reference}/status',
   tags,

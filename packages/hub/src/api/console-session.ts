@@ -23,7 +23,7 @@ import { HubError } from '../hub-error'
 
 const tags = ['Console']
 
-export const signInRoute = createRoute({
+const signInRoute = createRoute({
   method: 'post',
   path: '/v1/console/session',
   tags,
@@ -36,7 +36,7 @@ export const signInRoute = createRoute({
     ...errorResponses('validation_failed', 'malformed_json', 'unauthorized', 'forbidden'),
   },
 })
-export const sessionRoute = createRoute({
+const sessionRoute = createRoute({
   method: 'get',
   path: '/v1/console/session',
   tags,
@@ -44,7 +44,7 @@ export const sessionRoute = createRoute({
   summary: 'The current console session and its CSRF token',
   responses: { 200: jsonContent(ConsoleSession, 'Signed in'), ...errorResponses('unauthorized') },
 })
-export const signOutRoute = createRoute({
+const signOutRoute = createRoute({
   method: 'delete',
   path: '/v1/console/session',
   tags,

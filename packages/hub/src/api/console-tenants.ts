@@ -21,7 +21,7 @@ const writeErrors = errorResponses(
   'not_found',
 )
 
-export const consolePartnersRoute = createRoute({
+const consolePartnersRoute = createRoute({
   method: 'get',
   path: '/v1/console/partners',
   tags,
@@ -29,7 +29,7 @@ export const consolePartnersRoute = createRoute({
   summary: 'Partners (operator)',
   responses: { 200: jsonContent(z.object({ items: z.array(Partner) }), 'Partners'), ...readErrors },
 })
-export const consoleCreatePartnerRoute = createRoute({
+const consoleCreatePartnerRoute = createRoute({
   method: 'post',
   path: '/v1/console/partners',
   tags,
@@ -38,7 +38,7 @@ export const consoleCreatePartnerRoute = createRoute({
   request: { body: jsonBody(PartnerCreate) },
   responses: { 201: jsonContent(Partner, 'Created'), ...writeErrors },
 })
-export const consoleSiteKeysRoute = createRoute({
+const consoleSiteKeysRoute = createRoute({
   method: 'get',
   path: '/v1/console/site-keys',
   tags,
@@ -49,7 +49,7 @@ export const consoleSiteKeysRoute = createRoute({
     ...readErrors,
   },
 })
-export const consoleCreateSiteKeyRoute = createRoute({
+const consoleCreateSiteKeyRoute = createRoute({
   method: 'post',
   path: '/v1/console/site-keys',
   tags,
@@ -58,7 +58,7 @@ export const consoleCreateSiteKeyRoute = createRoute({
   request: { body: jsonBody(SiteKeyCreate) },
   responses: { 201: jsonContent(SiteKey, 'Created'), ...writeErrors },
 })
-export const consoleUpdateSiteKeyRoute = createRoute({
+const consoleUpdateSiteKeyRoute = createRoute({
   method: 'patch',
   path: '/v1/console/site-keys/{id}',
   tags,
@@ -67,7 +67,7 @@ export const consoleUpdateSiteKeyRoute = createRoute({
   request: { params: idParam, body: jsonBody(SiteKeyUpdate) },
   responses: { 200: jsonContent(SiteKey, 'Updated'), ...writeErrors },
 })
-export const consoleRevokeSiteKeyRoute = createRoute({
+const consoleRevokeSiteKeyRoute = createRoute({
   method: 'delete',
   path: '/v1/console/site-keys/{id}',
   tags,

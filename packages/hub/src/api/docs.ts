@@ -18,7 +18,7 @@ const tags = ['Docs']
 /** Swagger UI's files change only with the pinned version; the page follows the hub at once. */
 const FILE_CACHE = 'public, max-age=3600'
 
-export const docsPageRoute = createRoute({
+const docsPageRoute = createRoute({
   method: 'get',
   path: '/docs',
   tags,
@@ -28,7 +28,7 @@ export const docsPageRoute = createRoute({
   },
 })
 
-export const docsFileRoute = createRoute({
+const docsFileRoute = createRoute({
   method: 'get',
   path: '/docs/{file}',
   tags,

@@ -8,7 +8,7 @@ import { HubError } from '../hub-error'
 
 const Health = z.object({ status: z.literal('ok') })
 
-export const healthRoute = createRoute({
+const healthRoute = createRoute({
   method: 'get',
   path: '/healthz',
   tags: ['Operations'],
@@ -16,7 +16,7 @@ export const healthRoute = createRoute({
   responses: { 200: jsonContent(Health, 'The process is up'), ...errorResponses() },
 })
 
-export const readyRoute = createRoute({
+const readyRoute = createRoute({
   method: 'get',
   path: '/readyz',
   tags: ['Operations'],

@@ -35,7 +35,7 @@ const MessageWithAttempts = DeliveryMessage.extend({ attempts: z.array(DeliveryA
   'DeliveryMessageWithAttempts',
 )
 
-export const listMessagesRoute = createRoute({
+const listMessagesRoute = createRoute({
   method: 'get',
   path: '/v1/admin/messages',
   tags,
@@ -50,7 +50,7 @@ export const listMessagesRoute = createRoute({
     ...errorResponses('validation_failed', 'unauthorized', 'forbidden'),
   },
 })
-export const getMessageRoute = createRoute({
+const getMessageRoute = createRoute({
   method: 'get',
   path: '/v1/admin/messages/{id}',
   tags,
@@ -59,7 +59,7 @@ export const getMessageRoute = createRoute({
   request: { params: idParam },
   responses: { 200: jsonContent(MessageWithAttempts, 'The message'), ...oneErrors },
 })
-export const replayMessageRoute = createRoute({
+const replayMessageRoute = createRoute({
   method: 'post',
   path: '/v1/admin/messages/{id}/replay',
   tags,

@@ -26,7 +26,7 @@ import { receiversOffered } from '../routing/offer'
 const siteKeyHeader = z.object({ 'safe-place-site-key': z.string().max(200) })
 const siteKeyErrors = errorResponses('site_key_invalid', 'origin_not_allowed')
 
-export const resourcesRoute = createRoute({
+const resourcesRoute = createRoute({
   method: 'get',
   path: '/v1/resources',
   tags: ['Public'],
@@ -48,7 +48,7 @@ export const resourcesRoute = createRoute({
   },
 })
 
-export const widgetConfigRoute = createRoute({
+const widgetConfigRoute = createRoute({
   method: 'get',
   path: '/v1/widget-config',
   tags: ['Public'],
@@ -57,7 +57,7 @@ export const widgetConfigRoute = createRoute({
   responses: { 200: jsonContent(WidgetConfig, 'The widget configuration'), ...siteKeyErrors },
 })
 
-export const challengeRoute = createRoute({
+const challengeRoute = createRoute({
   method: 'get',
   path: '/v1/challenge',
   tags: ['Public'],

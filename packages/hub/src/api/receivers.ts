@@ -31,7 +31,7 @@ const oneErrors = errorResponses('unauthorized', 'forbidden', 'not_found')
 const ReceiverWithSecret = Receiver.extend({ secret: z.string() }).openapi('ReceiverWithSecret')
 const Rotated = z.object({ secret: z.string(), previousSecretExpiresAt: z.string() })
 
-export const createReceiverRoute = createRoute({
+const createReceiverRoute = createRoute({
   method: 'post',
   path: '/v1/admin/receivers',
   tags,
@@ -40,7 +40,7 @@ export const createReceiverRoute = createRoute({
   request: { body: jsonBody(ReceiverCreate) },
   responses: { 201: jsonContent(ReceiverWithSecret, 'Created'), ...writeErrors },
 })
-export const listReceiversRoute = createRoute({
+const listReceiversRoute = createRoute({
   method: 'get',
   path: '/v1/admin/receivers',
   tags,
@@ -51,7 +51,7 @@ export const listReceiversRoute = createRoute({
     ...oneErrors,
   },
 })
-export const getReceiverRoute = createRoute({
+const getReceiverRoute = createRoute({
   method: 'get',
   path: '/v1/admin/receivers/{id}',
   tags,
@@ -60,7 +60,7 @@ export const getReceiverRoute = createRoute({
   request: { params: idParam },
   responses: { 200: jsonContent(Receiver, 'The receiver'), ...oneErrors },
 })
-export const updateReceiverRoute = createRoute({
+const updateReceiverRoute = createRoute({
   method: 'patch',
   path: '/v1/admin/receivers/{id}',
   tags,
@@ -69,7 +69,7 @@ export const updateReceiverRoute = createRoute({
   request: { params: idParam, body: jsonBody(ReceiverUpdate) },
   responses: { 200: jsonContent(Receiver, 'Updated'), ...writeErrors, ...oneErrors },
 })
-export const rotateSecretRoute = createRoute({
+const rotateSecretRoute = createRoute({
   method: 'post',
   path: '/v1/admin/receivers/{id}/rotate-secret',
   tags,
@@ -78,7 +78,7 @@ export const rotateSecretRoute = createRoute({
   request: { params: idParam },
   responses: { 200: jsonContent(Rotated, 'The new secret, shown once'), ...oneErrors },
 })
-export const testReceiverRoute = createRoute({
+const testReceiverRoute = createRoute({
   method: 'post',
   path: '/v1/admin/receivers/{id}/test',
   tags,
@@ -87,7 +87,7 @@ export const testReceiverRoute = createRoute({
   request: { params: idParam },
   responses: { 200: jsonContent(z.object({ messageId: z.string() }), 'Queued'), ...oneErrors },
 })
-export const replayReceiverRoute = createRoute({
+const replayReceiverRoute = createRoute({
   method: 'post',
   path: '/v1/admin/receivers/{id}/replay',
   tags,

@@ -29,14 +29,14 @@ import { verifyPowHeader } from '../intake/proof-of-work'
 import { submitReport } from '../intake/submit-report'
 
 /** Five files of 5 MB and the report, with room for multipart framing. */
-export const MULTIPART_MAX_BYTES =
+const MULTIPART_MAX_BYTES =
   reportLimits.attachmentsMax * reportLimits.attachmentMaxBytes +
   reportLimits.jsonBodyMaxBytes +
   64 * 1024
 
 const limitIntakeBody = limitBody(MULTIPART_MAX_BYTES)
 
-export const submitReportRoute = createRoute({
+const submitReportRoute = createRoute({
   method: 'post',
   path: '/v1/reports',
   tags: ['Public'],

@@ -26,7 +26,7 @@ const auth = z.object({
 })
 const receiptErrors = errorResponses('validation_failed', 'receipt_invalid', 'origin_not_allowed')
 
-export const statusRoute = createRoute({
+const statusRoute = createRoute({
   method: 'get',
   path: '/v1/reports/{reference}/status',
   tags: ['Public'],
@@ -42,7 +42,7 @@ export const statusRoute = createRoute({
   },
 })
 
-export const withdrawRoute = createRoute({
+const withdrawRoute = createRoute({
   method: 'delete',
   path: '/v1/reports/{reference}',
   tags: ['Public'],

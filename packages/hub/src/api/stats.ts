@@ -13,7 +13,7 @@ import type { HubEnv } from '../http/env'
 import { errorResponses } from '../http/openapi-errors'
 import { computeStats, statsRange, statsToCsv } from '../stats/index'
 
-export const statsRoute = createRoute({
+const statsRoute = createRoute({
   method: 'get',
   path: '/v1/stats',
   tags: ['Statistics'],

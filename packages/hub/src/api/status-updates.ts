@@ -15,7 +15,7 @@ import { HubError } from '../hub-error'
 
 const Answer = z.object({ reference: z.string(), status: ReceiverStatus })
 
-export const statusUpdateRoute = createRoute({
+const statusUpdateRoute = createRoute({
   method: 'post',
   path: '/v1/reports/{reference}/status',
   tags: ['Receivers'],

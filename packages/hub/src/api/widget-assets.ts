@@ -23,7 +23,7 @@ function widgetDist(): string | undefined {
 
 const SAFE_PATH = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*\.(js|js\.map)$/
 
-export const widgetAssetRoute = createRoute({
+const widgetAssetRoute = createRoute({
   method: 'get',
   path: '/widget/{path}',
   tags: ['Widget'],

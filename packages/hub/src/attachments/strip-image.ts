@@ -13,7 +13,7 @@ import { sniffImageType } from './magic'
 import type { ProcessedAttachment } from './processed'
 
 /** 40 megapixels: more than any phone screenshot, far less than a decompression bomb. */
-export const MAX_INPUT_PIXELS = 40_000_000
+const MAX_INPUT_PIXELS = 40_000_000
 
 export async function stripImage(input: Uint8Array, index: number): Promise<ProcessedAttachment> {
   const path = `attachments.${index}`

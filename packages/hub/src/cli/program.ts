@@ -18,7 +18,7 @@ const defaultIO: CliIO = {
   err: (line) => process.stderr.write(`${line}\n`),
 }
 
-export function buildProgram(io: CliIO = defaultIO): Command {
+function buildProgram(io: CliIO = defaultIO): Command {
   const program = new Command('safe-place-hub')
     .description('The Safe Place hub: report intake, storage, routing and delivery')
     .option(

@@ -10,7 +10,7 @@ const LOCAL_NAME = 'sp_console'
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 /** Whether the request reached a loopback host over plain HTTP. */
-export function isLocalPlainHttp(url: string): boolean {
+function isLocalPlainHttp(url: string): boolean {
   const { protocol, hostname } = new URL(url)
   return protocol === 'http:' && LOOPBACK.has(hostname)
 }

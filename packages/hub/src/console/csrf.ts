@@ -8,7 +8,7 @@ import { sameDigest, sha256Hex } from '../auth/secrets'
 import type { HubEnv } from '../http/env'
 import { HubError } from '../hub-error'
 
-export const CSRF_HEADER = 'x-csrf-token'
+const CSRF_HEADER = 'x-csrf-token'
 
 /**
  * The host the browser used to reach us: `X-Forwarded-Host` behind a trusted proxy

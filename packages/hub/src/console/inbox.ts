@@ -8,10 +8,10 @@ import type { ReportListItem, ReportListQuery } from '@safe-place/schemas'
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm'
 import { assertOwnReceiverFilter, ownReceiversOfScope } from '../admin/own-receivers'
 import { reportFilters, toListItem } from '../admin/reports'
+import type { ReportRow } from '../db/rows'
 import { reports } from '../db/schema'
 import type { ReadDb } from '../db/types'
 import { HubError } from '../hub-error'
-import type { ReportRow } from '../reports/receipt-access'
 import { type ReceiverScope, routedTo } from './scope'
 
 interface Cursor {
@@ -20,13 +20,13 @@ interface Cursor {
   id: string
 }
 
-export function encodeInboxCursor(row: Pick<ReportRow, 'urgent' | 'submittedAt' | 'id'>): string {
+function encodeInboxCursor(row: Pick<ReportRow, 'urgent' | 'submittedAt' | 'id'>): string {
   return Buffer.from(`${row.urgent ? 1 : 0}:${row.submittedAt.getTime()}:${row.id}`).toString(
     'base64url',
   )
 }
 
-export function decodeInboxCursor(cursor: string): Cursor {
+function decodeInboxCursor(cursor: string): Cursor {
   const [urgent, at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split(':')
   const ms = Number(at)
   if ((urgent !== '0' && urgent !== '1') || !id || !Number.isFinite(ms)) {

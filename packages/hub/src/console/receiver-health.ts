@@ -8,9 +8,9 @@ import { and, count, desc, eq, gte, inArray } from 'drizzle-orm'
 import { deliveryAttempts, messages } from '../db/schema'
 import type { ReadDb } from '../db/types'
 
-export const HEALTH_WINDOW_MS = 7 * 24 * 3600 * 1000
+const HEALTH_WINDOW_MS = 7 * 24 * 3600 * 1000
 
-export function median(values: readonly number[]): number | null {
+function median(values: readonly number[]): number | null {
   if (values.length === 0) return null
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)

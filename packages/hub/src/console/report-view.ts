@@ -13,6 +13,7 @@ import { ownReceiversOfScope } from '../admin/own-receivers'
 import { rebuildReport, toListItem } from '../admin/reports'
 import { loadTimeline } from '../admin/timeline-view'
 import type { Keyring } from '../crypto/keyring'
+import type { ReportRow } from '../db/rows'
 import { messages, reports } from '../db/schema'
 import type { ReadDb } from '../db/types'
 import { getMessage } from '../delivery/messages-store'
@@ -20,11 +21,10 @@ import { payloadContext } from '../delivery/outbox'
 import { wasRoutedTo } from '../delivery/recipients'
 import { HubError } from '../hub-error'
 import { reportContext, type SealedContent } from '../intake/sealed-content'
-import type { ReportRow } from '../reports/receipt-access'
 import type { ReceiverScope } from './scope'
 
 /** The report behind a reference, if this scope may see it; otherwise `not_found`. */
-export async function visibleReport(
+async function visibleReport(
   db: ReadDb,
   scope: ReceiverScope,
   reference: string,

@@ -8,6 +8,7 @@ import type { ApiKeyScope, ConsoleRole } from '@safe-place/schemas'
 import { and, eq, gt, isNull, lte } from 'drizzle-orm'
 import type { ApiKeyPrincipal } from '../auth/principal'
 import { sha256Hex } from '../auth/secrets'
+import type { ApiKeyRow } from '../db/rows'
 import { apiKeys, consoleSessions } from '../db/schema'
 import type { ReadDb, WriteTx } from '../db/types'
 
@@ -31,13 +32,13 @@ export interface NewSession {
 }
 
 /** The console role of an API key scope, or null for scopes the console does not serve. */
-export function roleOf(scope: ApiKeyScope): ConsoleRole | null {
+function roleOf(scope: ApiKeyScope): ConsoleRole | null {
   if (scope === 'operator') return 'operator'
   if (scope === 'receiver') return 'receiver'
   return null
 }
 
-type KeyRow = typeof apiKeys.$inferSelect
+type KeyRow = ApiKeyRow
 
 function principalOf(key: KeyRow, sessionHash: string, csrfHash: string, expiresAt: Date) {
   const role = roleOf(key.scope as ApiKeyScope)

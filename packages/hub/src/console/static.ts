@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join, normalize, sep } from 'node:path'
 
-export function consoleDist(): string | undefined {
+function consoleDist(): string | undefined {
   try {
     const require = createRequire(import.meta.url)
     return join(dirname(require.resolve('@safe-place/console/package.json')), 'dist')

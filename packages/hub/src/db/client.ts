@@ -36,7 +36,7 @@ export interface DatabaseHandle {
 }
 
 /** Where the checked-in migrations are, from `src/db` (tests) and from `dist` (package). */
-export function migrationsFolder(): string {
+function migrationsFolder(): string {
   const here = dirname(fileURLToPath(import.meta.url))
   const fromDist = join(here, '..', 'drizzle')
   const fromSrc = join(here, '..', '..', 'drizzle')

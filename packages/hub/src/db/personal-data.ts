@@ -26,7 +26,7 @@ import {
   timelineEvents,
 } from './schema'
 
-export type ColumnClass = 'erase' | 'keep'
+type ColumnClass = 'erase' | 'keep'
 
 /**
  * How a table's rows name their report: a column holding the report's id, or a column holding
@@ -36,7 +36,7 @@ export type ReportLink =
   | { column: SQLiteColumn }
   | { column: SQLiteColumn; via: { key: SQLiteColumn; report: SQLiteColumn } }
 
-export interface TableData<T extends SQLiteTable> {
+interface TableData<T extends SQLiteTable> {
   table: T
   columns: { [K in keyof T['_']['columns']]: ColumnClass }
   /** Absent for tables that hold nothing of any report. */
@@ -61,9 +61,9 @@ type EveryTable = {
 }
 
 /** Webhook events whose payload holds nothing personal: they may be queued after an erasure. */
-export const EVENTS_WITHOUT_PERSONAL_DATA = ['report.withdrawn', 'report.status_changed'] as const
+const EVENTS_WITHOUT_PERSONAL_DATA = ['report.withdrawn', 'report.status_changed'] as const
 
-export const personalData = {
+const personalData = {
   partners: table({
     table: partners,
     columns: { id: 'keep', name: 'keep', kind: 'keep', createdAt: 'keep' },

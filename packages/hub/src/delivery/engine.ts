@@ -8,7 +8,7 @@ import { createEmbeddedEngine } from './embedded-engine'
 import type { DeliveryEngine, DeliveryEngineOptions } from './engine-options'
 import { createSvixEngine } from './svix-engine'
 
-export type { DeliveryEngine, DeliveryEngineOptions, SvixOptions } from './engine-options'
+export type { DeliveryEngine, DeliveryEngineOptions } from './engine-options'
 
 export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEngine {
   if (options.engine === 'svix') {

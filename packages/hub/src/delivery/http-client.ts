@@ -10,7 +10,7 @@ import { isIP } from 'node:net'
 import { Agent, request } from 'undici'
 import { addressRefusal, checkUrlShape, hostOf, type SsrfPolicy, UnsafeUrlError } from './ssrf'
 
-export const RESPONSE_KEEP_BYTES = 2048
+const RESPONSE_KEEP_BYTES = 2048
 export const DEFAULT_TIMEOUT_MS = 15_000
 
 type LookupCallback = (
@@ -28,7 +28,7 @@ export type Resolver = (
 const systemResolver: Resolver = (hostname, callback) =>
   dnsLookup(hostname, { all: true, verbatim: true } satisfies LookupAllOptions, callback)
 
-export function guardedLookup(policy: SsrfPolicy, resolve: Resolver = systemResolver) {
+function guardedLookup(policy: SsrfPolicy, resolve: Resolver = systemResolver) {
   return (hostname: string, options: { all?: boolean }, callback: LookupCallback): void => {
     resolve(hostname, (error, addresses) => {
       if (error) return callback(error, [])

@@ -27,10 +27,6 @@ export async function disableReceiver(
   }
 }
 
-export async function recordReceiverSuccess(tx: WriteTx, receiverId: string): Promise<void> {
-  await tx.update(receivers).set({ failingSince: null }).where(eq(receivers.id, receiverId))
-}
-
 export async function recordReceiverFailure(
   tx: WriteTx,
   logger: Logger,

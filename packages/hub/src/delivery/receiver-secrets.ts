@@ -4,11 +4,9 @@
  * deliveries to one receiver decrypts its secret once, not once per attempt.
  */
 import type { Keyring } from '../crypto/keyring'
-import type { receivers } from '../db/schema'
+import type { ReceiverRow } from '../db/rows'
 import { secretContext } from './secrets'
 import type { SigningSecrets } from './signer'
-
-type ReceiverRow = typeof receivers.$inferSelect
 
 // Per keyring: a value is only ever served to the keyring that opened it.
 const openedBy = new WeakMap<Keyring, Map<string, string>>()

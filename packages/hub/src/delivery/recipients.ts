@@ -4,10 +4,9 @@
  * status changes and its withdrawal.
  */
 import { and, eq, gt, inArray, or } from 'drizzle-orm'
+import type { ReceiverRow } from '../db/rows'
 import { messages, receivers } from '../db/schema'
 import type { ReadDb } from '../db/types'
-
-export type ReceiverRow = typeof receivers.$inferSelect
 
 export async function receiversThatGotReport(tx: ReadDb, reportId: string): Promise<ReceiverRow[]> {
   const sent = await tx

@@ -5,7 +5,7 @@
  */
 import type { Keyring } from '../crypto/keyring'
 
-export const responseContext = (messageId: string) => `response:${messageId}`
+const responseContext = (messageId: string) => `response:${messageId}`
 
 export function sealResponseBody(
   keyring: Keyring,

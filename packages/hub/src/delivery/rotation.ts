@@ -9,7 +9,7 @@ import { receivers } from '../db/schema'
 import type { WriteTx } from '../db/types'
 import { generateWebhookSecret, secretContext } from './secrets'
 
-export const ROTATION_OVERLAP_MS = 24 * 3600 * 1000
+const ROTATION_OVERLAP_MS = 24 * 3600 * 1000
 
 export async function rotateReceiverSecret(
   tx: WriteTx,

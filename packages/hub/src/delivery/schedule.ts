@@ -22,7 +22,7 @@ export const DEFAULT_RETRY_SCHEDULE_MS: readonly number[] = [
 export const DEFAULT_JITTER = 0.2
 
 /** The longest `Retry-After` honoured; a larger one falls back to this. */
-export const MAX_RETRY_AFTER_MS = 24 * H
+const MAX_RETRY_AFTER_MS = 24 * H
 
 export interface RetryPolicy {
   scheduleMs: readonly number[]

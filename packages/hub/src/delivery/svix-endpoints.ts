@@ -6,10 +6,8 @@
  */
 import { ApiException, type Svix } from 'svix'
 import type { Keyring } from '../crypto/keyring'
-import type { receivers } from '../db/schema'
+import type { ReceiverRow } from '../db/rows'
 import { secretContext } from './secrets'
-
-type ReceiverRow = typeof receivers.$inferSelect
 
 const notFound = (e: unknown) => e instanceof ApiException && e.code === 404
 

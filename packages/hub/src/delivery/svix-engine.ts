@@ -36,9 +36,9 @@ import {
 } from './transitions'
 
 /** Marks a message handed over to Svix: no local lease, never claimed again unless replayed. */
-export const SVIX_OWNER = 'svix'
+const SVIX_OWNER = 'svix'
 
-export const DEFAULT_SVIX_PAYLOAD_RETENTION_DAYS = 7
+const DEFAULT_SVIX_PAYLOAD_RETENTION_DAYS = 7
 
 const describe = (error: unknown) =>
   error instanceof ApiException ? `HTTP ${error.code}` : (error as Error).message

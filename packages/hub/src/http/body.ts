@@ -64,7 +64,7 @@ export function parseJsonText(text: string): unknown {
   }
 }
 
-export async function readBytes(c: Context<HubEnv>): Promise<ArrayBuffer> {
+async function readBytes(c: Context<HubEnv>): Promise<ArrayBuffer> {
   return c.req.arrayBuffer()
 }
 

@@ -6,7 +6,7 @@ import type { SiteKeyRow } from '../db/rows'
 import type { PowTicket } from '../intake/proof-of-work'
 import type { HubRuntime } from '../runtime'
 
-export interface HubVariables {
+interface HubVariables {
   hub: HubRuntime
   requestId: string
   logger: Logger

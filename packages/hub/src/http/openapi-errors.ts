@@ -10,7 +10,7 @@ type ErrorResponses = Record<
 >
 
 /** Codes any route may answer. */
-export const commonErrors: ErrorCode[] = ['internal_error', 'rate_limited']
+const commonErrors: ErrorCode[] = ['internal_error', 'rate_limited']
 
 export function errorResponses(...codes: ErrorCode[]): ErrorResponses {
   const byStatus = new Map<number, ErrorCode[]>()

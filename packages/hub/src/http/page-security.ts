@@ -19,7 +19,7 @@ const strict = {
   frameAncestors: ["'none'"],
 } satisfies Policy
 
-export const pagePolicies = {
+const pagePolicies = {
   strict,
   /** The Lit console: its hashed bundle and stylesheet, and its own API. */
   console: {

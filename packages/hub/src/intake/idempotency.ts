@@ -14,7 +14,7 @@ import { idempotencyKeys } from '../db/schema'
 import type { ReadDb, WriteTx } from '../db/types'
 import { HubError } from '../hub-error'
 
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
 const PURPOSE = 'idempotency-request'
 
 export interface IdempotencyRequest {
@@ -23,8 +23,7 @@ export interface IdempotencyRequest {
   digest: Buffer
 }
 
-export const idempotencyContext = (siteKeyId: string, key: string) =>
-  `idempotency:${siteKeyId}:${key}`
+const idempotencyContext = (siteKeyId: string, key: string) => `idempotency:${siteKeyId}:${key}`
 
 /** A stable digest of what was asked: the parsed report and each file's bytes. */
 export function requestDigest(report: unknown, files: readonly Uint8Array[] = []): Buffer {

@@ -13,7 +13,7 @@ const yes = (v: string | undefined) =>
   v === undefined ? undefined : ['yes', 'on', 'true', '1', 'oui'].includes(v.toLowerCase())
 
 /** Field names the legacy form may send; anything else is refused, like an unknown JSON key. */
-export const legacyFormFields = [
+const legacyFormFields = [
   'category',
   'subtype',
   'platform',

@@ -4,7 +4,7 @@
  */
 import { type DestinationStream, type Logger, pino } from 'pino'
 
-export const redactedPaths = [
+const redactedPaths = [
   'req.headers.authorization',
   'req.headers["safe-place-pow"]',
   'headers.authorization',

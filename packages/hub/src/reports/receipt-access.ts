@@ -6,11 +6,10 @@
 import { ReceiptToken, ReportReference } from '@safe-place/schemas'
 import { eq } from 'drizzle-orm'
 import { bearerToken, sameDigest, sha256Hex } from '../auth/secrets'
+import type { ReportRow } from '../db/rows'
 import { reports } from '../db/schema'
 import type { ReadDb } from '../db/types'
 import { HubError } from '../hub-error'
-
-export type ReportRow = typeof reports.$inferSelect
 
 const DUMMY_HASH = sha256Hex('rt_not-a-token')
 

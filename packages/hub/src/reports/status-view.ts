@@ -12,11 +12,11 @@ import type {
 } from '@safe-place/schemas'
 import { asc, eq } from 'drizzle-orm'
 import type { Keyring } from '../crypto/keyring'
+import type { ReportRow } from '../db/rows'
 import { timelineEvents } from '../db/schema'
 import type { ReadDb } from '../db/types'
 import { purgedMessage, statusMessages } from '../i18n/status-messages'
 import { describeActions } from '../routing/status-wording'
-import type { ReportRow } from './receipt-access'
 
 export const noteContext = (eventId: string) => `note:${eventId}`
 

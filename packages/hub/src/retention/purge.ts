@@ -24,7 +24,7 @@ import type { HubSettings } from '../settings'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const BATCH = 200
-export const closedStatuses = ['action_taken', 'no_action', 'referred_to_authorities'] as const
+const closedStatuses = ['action_taken', 'no_action', 'referred_to_authorities'] as const
 
 export interface PurgeResult {
   attachments: number

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { ReceiverRow } from '../db/rows'
 import { receiversOffered } from './offer'
-import type { ReceiverRow } from './plan'
 import { DEFAULT_ROUTING_RULES, mergeRoutingRules } from './rules'
 
 const row = (over: Partial<ReceiverRow>): ReceiverRow =>

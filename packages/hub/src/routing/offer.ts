@@ -5,7 +5,7 @@
  * reporter is never asked to consent to sharing that cannot happen.
  */
 import type { CategoryCode, ReceiverKind } from '@safe-place/schemas'
-import type { ReceiverRow } from './plan'
+import type { ReceiverRow } from '../db/rows'
 import type { RoutingRules } from './rules'
 
 export interface OfferedReceiver {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { consentFor, makeReport, PERSONAL } from '../../test/delivery/support/report'
-import { planReportMessages, type ReceiverRow } from './plan'
+import type { ReceiverRow } from '../db/rows'
+import { planReportMessages } from './plan'
 import { mergeRoutingRules } from './rules'
 
 const PARTNER = 'prt_01JTESTPARTNER00000000000'

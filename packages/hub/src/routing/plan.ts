@@ -10,14 +10,12 @@ import {
   type RoutingDecision,
   type WebhookEvent,
 } from '@safe-place/schemas'
-import type { receivers } from '../db/schema'
+import type { ReceiverRow } from '../db/rows'
 import { buildReportCreatedEvent } from '../delivery/payloads'
 import { consentRestsOnUnder15, evaluateReceiver } from './evaluate'
 import { DEFAULT_ROUTING_RULES, type RoutingRules } from './rules'
 
-export type ReceiverRow = typeof receivers.$inferSelect
-
-export interface PlannedMessage {
+interface PlannedMessage {
   receiverId: string
   /** The whole Standard Webhooks body `{ type, timestamp, data }`, already cut to the profile. */
   event: WebhookEvent

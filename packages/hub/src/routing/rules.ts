@@ -6,7 +6,7 @@
  */
 import type { CategoryCode, ReceiverKind } from '@safe-place/schemas'
 
-export interface RoutingRule {
+interface RoutingRule {
   /** Categories this kind gets, or `*` for every category. */
   categories: readonly CategoryCode[] | '*'
   /** Also send reports flagged as a raid, whatever their category. */

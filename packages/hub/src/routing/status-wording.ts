@@ -9,7 +9,7 @@
  */
 import type { ActionTaken, Locale } from '@safe-place/schemas'
 
-export const actionWording: Record<ActionTaken, Record<Locale, string>> = {
+const actionWording: Record<ActionTaken, Record<Locale, string>> = {
   content_removed: { fr: 'Le contenu a été retiré.', en: 'The content was removed.' },
   content_restricted: {
     fr: 'L’accès au contenu a été restreint.',

@@ -5,7 +5,7 @@
  */
 import type { StatsReport } from '@safe-place/schemas'
 
-export const CSV_HEADER = [
+const CSV_HEADER = [
   'section',
   'month',
   'category',
@@ -37,7 +37,7 @@ interface Row {
   value: Value
 }
 
-export function statsRows(stats: StatsReport): Row[] {
+function statsRows(stats: StatsReport): Row[] {
   const rows: Row[] = [
     { section: 'period', measure: 'from', value: stats.from },
     { section: 'period', measure: 'to', value: stats.to },

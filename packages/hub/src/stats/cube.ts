@@ -28,7 +28,7 @@ export interface StatsDeliveryRow {
   succeeded: boolean
 }
 
-export interface LiveCell {
+interface LiveCell {
   month: string
   category: CategoryCode
   platform: PlatformCode
@@ -40,12 +40,12 @@ export interface LiveCell {
   count: number
 }
 
-export interface WithdrawnCell {
+interface WithdrawnCell {
   month: string
   count: number
 }
 
-export interface DeliveryCell {
+interface DeliveryCell {
   month: string
   receiverKind: ReceiverKind
   outcome: 'succeeded' | 'failed'

@@ -26,7 +26,7 @@ function times<T>(n: number, make: (i: number) => T): T[] {
   return Array.from({ length: n }, (_, i) => make(i))
 }
 
-export const SEEDS: Seed[] = [
+const SEEDS: Seed[] = [
   // January: 12 threats on Instagram via a brand (3 urgent, 6 raids, 10 acted on), 3 harassment
   // on TikTok, 6 doxxing on X via an agency.
   ...times(12, (i) => ({

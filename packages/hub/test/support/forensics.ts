@@ -20,7 +20,7 @@ export interface Finding {
 }
 
 /** Every table of the schema, by its SQL name. */
-export const schemaTables = (): string[] =>
+const schemaTables = (): string[] =>
   (Object.values(schema) as unknown[])
     .filter((value): value is SQLiteTable => is(value, SQLiteTable))
     .map((table) => getTableName(table))

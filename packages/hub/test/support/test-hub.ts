@@ -96,7 +96,7 @@ export async function makeTestHub(
 }
 
 /** Plain http to 127.0.0.1 only, as the demo runs. */
-export const LOOPBACK_RECEIVERS: ReceiverStoreOptions = {
+const LOOPBACK_RECEIVERS: ReceiverStoreOptions = {
   ssrf: { allowHttp: true, allowCidrs: ['127.0.0.1/32'] },
 }
 

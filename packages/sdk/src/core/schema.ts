@@ -8,7 +8,7 @@ export interface SchemaIssue {
   readonly message: string
 }
 
-export type SafeParse<T> =
+type SafeParse<T> =
   | { success: true; data: T }
   | { success: false; error: { issues: readonly SchemaIssue[] } }
 

@@ -12,7 +12,3 @@ export class HubError extends Error {
     this.name = 'HubError'
   }
 }
-
-export function isHubError(value: unknown): value is HubError {
-  return value instanceof HubError
-}

@@ -170,6 +170,6 @@ export const fr = {
 }
 
 /** Every key of the catalogues. */
-export type StringKey = keyof typeof fr
+type StringKey = keyof typeof fr
 /** A full catalogue: every language has every key. */
 export type Strings = Record<StringKey, string>

@@ -28,7 +28,7 @@ export function errorText(id: string, error: string | undefined) {
   return error ? html`<p class="error" id="${id}-error">${error}</p>` : nothing
 }
 
-export function optionalMark(s: ViewState, optional: boolean | undefined) {
+function optionalMark(s: ViewState, optional: boolean | undefined) {
   return optional ? html` <span class="muted">${s.t.optional}</span>` : nothing
 }
 

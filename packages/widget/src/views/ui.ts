@@ -29,7 +29,7 @@ function channelLink(s: ViewState, channel: HelpResource['channels'][number]): T
     >${label}</a>`
 }
 
-export function resourceCard(s: ViewState, resource: HelpResource): TemplateResult {
+function resourceCard(s: ViewState, resource: HelpResource): TemplateResult {
   const lang = s.locale
   const tags = [resource.free ? s.t.free : '', resource.anonymous ? s.t.anonymous : '']
     .concat(resource.hours[lang])

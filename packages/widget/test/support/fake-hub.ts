@@ -24,7 +24,7 @@ import { serveWidget } from './serve-dist'
 
 export const SITE_KEY = 'sk_test_widget0001'
 
-export const testConfig = (challengeRequired: boolean): WidgetConfig =>
+const testConfig = (challengeRequired: boolean): WidgetConfig =>
   WidgetConfig.parse({
     partner: { name: 'Demo partner' },
     // Every category, in the taxonomy's order.
@@ -62,7 +62,7 @@ export const testConfig = (challengeRequired: boolean): WidgetConfig =>
     theme: { mode: 'light' },
   })
 
-export interface ReceivedReport {
+interface ReceivedReport {
   idempotencyKey: string
   contentType: string
   report: ReportIntake

@@ -8,7 +8,7 @@ import { WEBHOOK_MAX_BODY_BYTES } from '@safe-place/schemas'
 /** One way of making the body smaller; returns true if it changed anything. */
 export type Shrink = (fits: () => boolean) => boolean
 
-export const byteLength = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8')
+const byteLength = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8')
 
 const ELLIPSIS = '…'
 

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core'
 import { build } from 'vite'
 
 const require = createRequire(import.meta.url)
-export const axeSource: string = require('axe-core').source
+const axeSource: string = require('axe-core').source
 
 /** Builds `@safe-place/console` into its `dist/` (what the hub serves), in production mode. */
 export async function buildConsole(): Promise<void> {

@@ -18,7 +18,7 @@ import {
 import { engineFor } from '../../delivery/support/engine'
 import { ok, startReceiver, type TestServer } from '../../delivery/support/receiver-server'
 
-export const ORIGIN = 'https://partner.example'
+const ORIGIN = 'https://partner.example'
 export const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
 
 export interface ConsoleHub {

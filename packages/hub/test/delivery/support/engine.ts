@@ -5,7 +5,7 @@ import { enqueueMessages } from '../../../src/delivery/outbox'
 import { silentLogger, type TestDb } from './db'
 
 /** The demo's policy: plain http to 127.0.0.1 only. */
-export const LOCAL_ONLY = { allowHttp: true, allowCidrs: ['127.0.0.1/32'] }
+const LOCAL_ONLY = { allowHttp: true, allowCidrs: ['127.0.0.1/32'] }
 
 /** An engine as `serve` starts it, writing through the database's write gate. */
 export function engineFor(t: TestDb, options: Partial<DeliveryEngineOptions> = {}) {
@@ -20,7 +20,7 @@ export function engineFor(t: TestDb, options: Partial<DeliveryEngineOptions> = {
   })
 }
 
-export function testEvent(note = 'hello'): WebhookEvent {
+function testEvent(note = 'hello'): WebhookEvent {
   return {
     type: 'webhook.test',
     timestamp: new Date().toISOString(),

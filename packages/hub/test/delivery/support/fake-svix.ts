@@ -6,7 +6,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-export interface SvixCall {
+interface SvixCall {
   method: string
   path: string
   body: unknown

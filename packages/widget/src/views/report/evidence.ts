@@ -15,7 +15,7 @@ import type { Step } from './step'
 
 const accepted = 'image/png,image/jpeg,image/webp'
 
-export function forbiddenHelp(s: PanelState) {
+function forbiddenHelp(s: PanelState) {
   const code = s.report.draft.category
   if (!code) return nothing
   const ids = getCategory(code).safety.resources
