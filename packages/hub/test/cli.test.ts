@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -71,5 +71,45 @@ describe('configuration', () => {
       /SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE/,
     )
     expect(loadConfig({ SAFE_PLACE_DATA_DIR: '/tmp/x' }).databaseUrl).toBe('file:/tmp/x/hub.db')
+  })
+
+  it('checks the delivery settings with the rest, naming each variable', () => {
+    const bad: [Record<string, string>, string][] = [
+      [{ WEBHOOK_TIMEOUT: 'abc' }, 'WEBHOOK_TIMEOUT'],
+      [{ WEBHOOK_RETRY_SCHEDULE: '0,5s,soon' }, 'WEBHOOK_RETRY_SCHEDULE'],
+      [{ WEBHOOK_DISABLE_AFTER: '-1d' }, 'WEBHOOK_DISABLE_AFTER'],
+      [{ WEBHOOK_ALLOW_HTTP: 'maybe' }, 'WEBHOOK_ALLOW_HTTP'],
+      [{ WEBHOOK_ALLOW_CIDRS: '10.0.0.0/99' }, 'WEBHOOK_ALLOW_CIDRS'],
+      [{ DELIVERY_ENGINE: 'carrier-pigeon' }, 'DELIVERY_ENGINE'],
+      [{ DELIVERY_ENGINE: 'svix' }, 'SVIX_API_KEY'],
+      [{ SVIX_API_KEY: 'k', SVIX_SERVER_URL: 'not a url' }, 'SVIX_SERVER_URL'],
+      [{ SVIX_API_KEY: 'k', SVIX_PAYLOAD_RETENTION_DAYS: '365' }, 'SVIX_PAYLOAD_RETENTION_DAYS'],
+    ]
+    for (const [env, name] of bad) expect(() => loadConfig(env), name).toThrow(name)
+    const good = loadConfig({
+      WEBHOOK_TIMEOUT: '2s',
+      WEBHOOK_RETRY_SCHEDULE: '0,1s,1m',
+      WEBHOOK_ALLOW_CIDRS: '127.0.0.1/32,::1/128',
+    })
+    expect(good.delivery).toMatchObject({
+      engine: 'embedded',
+      timeoutMs: 2000,
+      retryScheduleMs: [0, 1000, 60_000],
+      ssrf: { allowHttp: false, allowCidrs: ['127.0.0.1/32', '::1/128'] },
+    })
+  })
+
+  it('stops `serve` on a bad value before any migration, with exit code 2', async () => {
+    const previous = process.env.WEBHOOK_TIMEOUT
+    process.env.WEBHOOK_TIMEOUT = 'abc'
+    try {
+      const started = await cli('serve', '--port', '0')
+      expect(started.code).toBe(2)
+      expect(started.err).toMatch(/WEBHOOK_TIMEOUT/)
+      expect(existsSync(join(dir, 'hub.db'))).toBe(false)
+    } finally {
+      if (previous === undefined) delete process.env.WEBHOOK_TIMEOUT
+      else process.env.WEBHOOK_TIMEOUT = previous
+    }
   })
 })
