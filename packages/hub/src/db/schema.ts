@@ -147,7 +147,7 @@ export const reports = sqliteTable(
     purgedAt: integer('purged_at', { mode: 'timestamp_ms' }),
     /**
      * When the report's personal data was erased (withdrawal or retention): from then on, the
-     * erasure guards (`reports/erasure-guards.ts`) keep any late writer from putting some back.
+     * erasure guards (`db/erasure-guards.ts`) keep any late writer from putting some back.
      */
     erasedAt: integer('erased_at', { mode: 'timestamp_ms' }),
   },

@@ -1,7 +1,7 @@
 /**
  * The canonical report: one shape whatever sent it (widget, SDK, API, legacy form adapter),
  * with the DSA fields computed by the hub. This is what is stored and what the `full` profile
- * carries; the other profiles are cut from it (`webhooks/payloads.ts`).
+ * carries; the other profiles (`notice`, `content`) are cut from it by the hub.
  */
 import { z } from 'zod'
 import { CountryCode, HttpUrl, Locale, Timestamp } from '../primitives'
