@@ -55,6 +55,78 @@ interface ClientTally {
   last: number
 }
 
+/** Who sends when: every request of every client (`countOf(c)` each), shuffled together. */
+function shuffledSchedule(
+  clients: number,
+  countOf: (c: number) => number,
+  random: () => number,
+): number[] {
+  const schedule: number[] = []
+  for (let c = 0; c < clients; c++) for (let i = 0; i < countOf(c); i++) schedule.push(c)
+  for (let i = schedule.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[schedule[i], schedule[j]] = [schedule[j]!, schedule[i]!]
+  }
+  return schedule
+}
+
+const newTallies = (clients: number, raiders: number) =>
+  Array.from(
+    { length: clients },
+    (_, c): ClientTally => ({
+      raider: c < raiders,
+      sent: 0,
+      accepted: 0,
+      limited: 0,
+      other: 0,
+      first: 0,
+      last: 0,
+    }),
+  )
+
+/**
+ * Sends the schedule with `IN_FLIGHT` requests at a time, tallying each client's answers: 201
+ * accepted, 429 limited (with a `Retry-After`); anything else is an error. Returns the errors
+ * (the first five) and how long the raid took.
+ */
+async function sendAll(
+  schedule: readonly number[],
+  tallies: ClientTally[],
+  send: (c: number) => ReturnType<typeof postReport>,
+): Promise<{ errors: string[]; raidMs: number }> {
+  const errors: string[] = []
+  const started = Date.now()
+  let next = 0
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < schedule.length) {
+        const c = schedule[next++]!
+        const tally = tallies[c]!
+        tally.sent++
+        const at = Date.now()
+        tally.first ||= at
+        tally.last = at
+        try {
+          const answer = await send(c)
+          if (answer.status === 201) tally.accepted++
+          else if (answer.status === 429) {
+            tally.limited++
+            if (!(Number(answer.headers['retry-after']) > 0) && errors.length < 5)
+              errors.push('429 without a Retry-After')
+          } else {
+            tally.other++
+            if (errors.length < 5) errors.push(`${answer.status} ${answer.body.slice(0, 200)}`)
+          }
+        } catch (error) {
+          tally.other++
+          if (errors.length < 5) errors.push(String(error))
+        }
+      }
+    }),
+  )
+  return { errors, raidMs: Date.now() - started }
+}
+
 describe('raid: 20 000 reports from 2 000 clients through one site key', () => {
   const dir = tempDir('safe-place-raid-')
   let hub: HubProcess
@@ -102,68 +174,22 @@ describe('raid: 20 000 reports from 2 000 clients through one site key', () => {
       // Limits count per fixed one-minute window: a later round starts in a fresh one.
       if (round > 1) await sleep(60_000 - (Date.now() % 60_000) + 100)
       const random = seededRandom(1000 + round)
-      // Who sends when: every request of every client, shuffled together.
-      const schedule: number[] = []
-      for (let c = 0; c < CLIENTS; c++) {
-        const count = c < RAIDERS ? PER_RAIDER : c < RAIDERS + TWICE ? 2 : 1
-        for (let i = 0; i < count; i++) schedule.push(c)
-      }
-      for (let i = schedule.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1))
-        ;[schedule[i], schedule[j]] = [schedule[j]!, schedule[i]!]
-      }
+      const schedule = shuffledSchedule(
+        CLIENTS,
+        (c) => (c < RAIDERS ? PER_RAIDER : c < RAIDERS + TWICE ? 2 : 1),
+        random,
+      )
       expect(schedule).toHaveLength(TOTAL)
 
-      const tallies = Array.from(
-        { length: CLIENTS },
-        (_, c): ClientTally => ({
-          raider: c < RAIDERS,
-          sent: 0,
-          accepted: 0,
-          limited: 0,
-          other: 0,
-          first: 0,
-          last: 0,
-        }),
-      )
+      const tallies = newTallies(CLIENTS, RAIDERS)
       const consentTo = (await tenant.admin.receivers.list()).map((r) => r.id)
       const report: ReportIntakeInput = sampleReport({}, consentTo)
       const agent = clientAgent(1)
       const rss = sampleRss(hub.child.pid!, 250)
-      const errors: string[] = []
-      const started = Date.now()
       const retriesBefore = keepAliveRetries.count
-      let next = 0
-      await Promise.all(
-        Array.from({ length: IN_FLIGHT }, async () => {
-          while (next < schedule.length) {
-            const c = schedule[next++]!
-            const tally = tallies[c]!
-            tally.sent++
-            const at = Date.now()
-            tally.first ||= at
-            tally.last = at
-            try {
-              const answer = await postReport(hub.url, tenant.siteKey, report, {
-                agent,
-                localAddress: clientAddress(c),
-              })
-              if (answer.status === 201) tally.accepted++
-              else if (answer.status === 429) {
-                tally.limited++
-                expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0)
-              } else {
-                tally.other++
-                if (errors.length < 5) errors.push(`${answer.status} ${answer.body.slice(0, 200)}`)
-              }
-            } catch (error) {
-              tally.other++
-              if (errors.length < 5) errors.push(String(error))
-            }
-          }
-        }),
+      const { errors, raidMs } = await sendAll(schedule, tallies, (c) =>
+        postReport(hub.url, tenant.siteKey, report, { agent, localAddress: clientAddress(c) }),
       )
-      const raidMs = Date.now() - started
       agent.destroy()
 
       db ??= await openHubDb(dir.path)
@@ -269,15 +295,11 @@ describe('forged raid: raiders forge X-Forwarded-For and rotate through their IP
     expect(raiders * perRaider).toBeGreaterThan(3 * siteLimit)
     const clients = raiders + ordinary
     const random = seededRandom(2024)
-    const schedule: number[] = []
-    for (let c = 0; c < clients; c++) {
-      const count = c < raiders ? perRaider : c < raiders + twice ? 2 : 1
-      for (let i = 0; i < count; i++) schedule.push(c)
-    }
-    for (let i = schedule.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1))
-      ;[schedule[i], schedule[j]] = [schedule[j]!, schedule[i]!]
-    }
+    const schedule = shuffledSchedule(
+      clients,
+      (c) => (c < raiders ? perRaider : c < raiders + twice ? 2 : 1),
+      random,
+    )
     // Even clients are IPv4, odd ones IPv6, each in its own /64; raiders forge every request.
     const headerFor = (c: number): string => {
       if (c >= raiders) return forwardedFor([], c % 2 ? ipv6Client(c) : ipv4Client(c))
@@ -285,51 +307,15 @@ describe('forged raid: raiders forge X-Forwarded-For and rotate through their IP
       return forwardedFor(forgedEntries(random), seen)
     }
 
-    const tallies = Array.from(
-      { length: clients },
-      (_, c): ClientTally => ({
-        raider: c < raiders,
-        sent: 0,
-        accepted: 0,
-        limited: 0,
-        other: 0,
-        first: 0,
-        last: 0,
-      }),
-    )
+    const tallies = newTallies(clients, raiders)
     const report = sampleReport()
     const agent = clientAgent(IN_FLIGHT)
-    const errors: string[] = []
-    const started = Date.now()
-    let next = 0
-    await Promise.all(
-      Array.from({ length: IN_FLIGHT }, async () => {
-        while (next < schedule.length) {
-          const c = schedule[next++]!
-          const tally = tallies[c]!
-          tally.sent++
-          const at = Date.now()
-          tally.first ||= at
-          tally.last = at
-          try {
-            const answer = await postReport(hub.url, tenant.siteKey, report, {
-              agent,
-              headers: { 'x-forwarded-for': headerFor(c) },
-            })
-            if (answer.status === 201) tally.accepted++
-            else if (answer.status === 429) tally.limited++
-            else {
-              tally.other++
-              if (errors.length < 5) errors.push(`${answer.status} ${answer.body.slice(0, 200)}`)
-            }
-          } catch (error) {
-            tally.other++
-            if (errors.length < 5) errors.push(String(error))
-          }
-        }
+    const { errors, raidMs } = await sendAll(schedule, tallies, (c) =>
+      postReport(hub.url, tenant.siteKey, report, {
+        agent,
+        headers: { 'x-forwarded-for': headerFor(c) },
       }),
     )
-    const raidMs = Date.now() - started
     agent.destroy()
 
     const sum = (f: (t: ClientTally) => number, raider: boolean) =>

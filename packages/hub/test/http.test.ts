@@ -1,11 +1,11 @@
 import { Writable } from 'node:stream'
 import { PowChallenge } from '@safe-place/schemas'
-import { solveChallenge } from 'altcha-lib/v1'
 import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { forgetSiteKeyCache } from '../src/auth/site-key'
 import { siteKeys } from '../src/db/schema'
 import { createLogger } from '../src/logging/logger'
+import { solvedPowHeader } from './support/pow'
 import {
   DESCRIPTION,
   EMAIL,
@@ -106,15 +106,7 @@ describe('over real HTTP on 127.0.0.1', () => {
         await fetch(`${url}/v1/challenge`, { headers: { 'safe-place-site-key': hub.siteKey } })
       ).json(),
     )
-    const solved = await solveChallenge(
-      challenge.challenge,
-      challenge.salt,
-      'SHA-256',
-      challenge.maxnumber,
-    ).promise
-    const pow = Buffer.from(
-      JSON.stringify({ ...challenge, number: solved?.number, maxnumber: undefined }),
-    ).toString('base64')
+    const pow = await solvedPowHeader(challenge)
     const ok = await send(url, hub.siteKey, sampleReport(), { 'safe-place-pow': pow })
     expect(ok.status).toBe(201)
     const replay = await send(url, hub.siteKey, sampleReport(), { 'safe-place-pow': pow })

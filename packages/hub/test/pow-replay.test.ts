@@ -6,7 +6,6 @@
  * retried report replays its receipt.
  */
 import { PowChallenge } from '@safe-place/schemas'
-import { solveChallenge } from 'altcha-lib/v1'
 import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createHub } from '../src/app'
@@ -15,6 +14,7 @@ import { openDatabase } from '../src/db/client'
 import { powChallengesSpent, siteKeys } from '../src/db/schema'
 import { newPowChallenge, verifyPowHeader } from '../src/intake/proof-of-work'
 import { runRetention } from '../src/retention/run'
+import { solvedPowHeader } from './support/pow'
 import { listen, makeTestHub, sampleReport, type TestHub } from './support/test-hub'
 
 const HMAC_KEY = 'pow-replay-test-key'
@@ -27,25 +27,6 @@ afterEach(async () => {
   server = undefined
   hub = undefined
 })
-
-/** The `safe-place-pow` header for a solved challenge. */
-async function solve(challenge: PowChallenge): Promise<string> {
-  const solved = await solveChallenge(
-    challenge.challenge,
-    challenge.salt,
-    'SHA-256',
-    challenge.maxnumber,
-  ).promise
-  const { algorithm, salt, signature } = challenge
-  const solution = {
-    algorithm,
-    challenge: challenge.challenge,
-    number: solved?.number,
-    salt,
-    signature,
-  }
-  return Buffer.from(JSON.stringify(solution)).toString('base64')
-}
 
 const codeOf = async (res: Response) =>
   res.status === 201 ? 'created' : ((await res.json()) as { error: { code: string } }).error.code
@@ -62,7 +43,7 @@ async function challengedHub() {
   const res = await made.app.request('/v1/challenge', {
     headers: { 'safe-place-site-key': siteKey },
   })
-  return { hub: made, pow: await solve(PowChallenge.parse(await res.json())) }
+  return { hub: made, pow: await solvedPowHeader(PowChallenge.parse(await res.json())) }
 }
 
 const sendWith =
@@ -106,7 +87,7 @@ describe('a solved challenge is accepted once', () => {
 
   it('refuses concurrent copies in one process before any await, until released', async () => {
     const now = new Date()
-    const pow = await solve(await newPowChallenge(HMAC_KEY, 2000, now))
+    const pow = await solvedPowHeader(await newPowChallenge(HMAC_KEY, 2000, now))
     const outcomes = await Promise.allSettled(
       Array.from({ length: 20 }, () => verifyPowHeader(pow, HMAC_KEY, now)),
     )
@@ -123,7 +104,7 @@ describe('a solved challenge is accepted once', () => {
 
   it('refuses an expired or forged challenge, leaving nothing reserved', async () => {
     const created = new Date()
-    const pow = await solve(await newPowChallenge(HMAC_KEY, 2000, created))
+    const pow = await solvedPowHeader(await newPowChallenge(HMAC_KEY, 2000, created))
     const later = new Date(created.getTime() + 5 * 60 * 1000 + 1000)
     await expect(verifyPowHeader(pow, HMAC_KEY, later)).rejects.toMatchObject({
       code: 'challenge_failed',
