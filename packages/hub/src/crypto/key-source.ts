@@ -47,10 +47,8 @@ export interface KeySourceResult {
   powHmacKey: string
 }
 
-function derivePowKey(key: KeyringKey): string {
-  return Buffer.from(
-    hkdfSync('sha256', key.key, Buffer.alloc(0), 'safe-place/pow-hmac', 32),
-  ).toString('base64url')
+function derivePowKey(keyring: Keyring): string {
+  return keyring.deriveKey('safe-place/pow-hmac').toString('base64url')
 }
 
 /**
@@ -71,11 +69,8 @@ export interface KeySourceOptions {
 export function loadKeyring(options: KeySourceOptions): KeySourceResult {
   if (options.keys) {
     const [current, ...previous] = parseKeys(options.keys)
-    return {
-      keyring: new Keyring(current!, previous),
-      source: 'env',
-      powHmacKey: derivePowKey(current!),
-    }
+    const keyring = new Keyring(current!, previous)
+    return { keyring, source: 'env', powHmacKey: derivePowKey(keyring) }
   }
   if (options.production) {
     throw new ConfigError(
@@ -91,11 +86,8 @@ export function loadKeyring(options: KeySourceOptions): KeySourceResult {
     createdKeyFile = file
   }
   const [current, ...previous] = parseKeys(readFileSync(file, 'utf8'))
-  const result: KeySourceResult = {
-    keyring: new Keyring(current!, previous),
-    source: 'file',
-    powHmacKey: derivePowKey(current!),
-  }
+  const keyring = new Keyring(current!, previous)
+  const result: KeySourceResult = { keyring, source: 'file', powHmacKey: derivePowKey(keyring) }
   if (createdKeyFile) result.createdKeyFile = createdKeyFile
   return result
 }

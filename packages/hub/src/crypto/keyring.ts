@@ -102,14 +102,14 @@ export class Keyring {
   }
 
   /**
-   * A 32-byte key for another purpose, derived from the current key (HKDF-SHA256, `info`
-   * naming the purpose): the same in every process holding this keyring, and no way back to
-   * the key itself.
+   * A 32-byte key for another purpose, derived from the current key (or `keyId`'s) with
+   * HKDF-SHA256, `info` naming the purpose: the same in every process holding this keyring, and
+   * no way back to the key itself.
    */
-  deriveKey(info: string): Buffer {
-    return Buffer.from(
-      hkdfSync('sha256', this.#keys.get(this.currentId)!, Buffer.alloc(0), info, 32),
-    )
+  deriveKey(info: string, keyId: string = this.currentId): Buffer {
+    const key = this.#keys.get(keyId)
+    if (!key) throw new DecryptionError(`Key ${keyId} is not in the keyring`)
+    return Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), info, 32))
   }
 
   /** Binary framing: 1 byte key-id length, key id, IV, ciphertext and tag. */
@@ -150,9 +150,7 @@ export class Keyring {
     const cacheKey = `${keyId}\n${purpose}`
     let key = this.#macKeys.get(cacheKey)
     if (!key) {
-      const base = this.#keys.get(keyId)
-      if (!base) throw new DecryptionError(`Key ${keyId} is not in the keyring`)
-      key = Buffer.from(hkdfSync('sha256', base, Buffer.alloc(0), `safe-place/mac/${purpose}`, 32))
+      key = this.deriveKey(`safe-place/mac/${purpose}`, keyId)
       this.#macKeys.set(cacheKey, key)
     }
     return key
