@@ -4,7 +4,7 @@
  * creates a key file in the data folder on first start. Production refuses to start without
  * explicit keys, so a lost data folder never silently means a new, different key.
  */
-import { hkdfSync, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ConfigError } from '../config'
