@@ -8,7 +8,7 @@ const host = fc
   .tuple(hostLabel, fc.constantFrom('com', 'org', 'fr', 'net'))
   .map(([a, b]) => `${a}.${b}`)
 const param = fc.tuple(fc.stringMatching(/^[a-z]{1,6}$/), fc.stringMatching(/^[A-Za-z0-9]{1,8}$/))
-const tracking = fc.constantFrom(
+const tracking = fc.constantFrom<[string, string]>(
   ['utm_source', 'ig'],
   ['utm_medium', 'social'],
   ['utm_campaign', 'x'],
