@@ -7,6 +7,7 @@ CREATE TABLE `case_events` (
 	`matched` text,
 	`other_case_id` text,
 	`actor_key_id` text,
+	`assignee_key_id` text,
 	`count` integer,
 	`status` text,
 	FOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE no action

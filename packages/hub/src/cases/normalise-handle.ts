@@ -79,7 +79,7 @@ const PROFILE_PATTERNS: {
 ]
 
 /** A name as compared: NFKC, lower case, no leading `@`, no spaces. */
-export function canonicalName(raw: string): string {
+function canonicalName(raw: string): string {
   return raw.normalize('NFKC').trim().replace(/^@+/, '').replace(/\s+/g, '').toLowerCase()
 }
 

@@ -329,6 +329,7 @@ const personalData = {
       matched: 'keep',
       otherCaseId: 'keep',
       actorKeyId: 'keep',
+      assigneeKeyId: 'keep',
       count: 'keep',
       status: 'keep',
     },

@@ -432,6 +432,8 @@ export const caseEvents = sqliteTable(
     otherCaseId: text('other_case_id'),
     /** The operator key that decided; null for the hub itself (grouping, raid) and the CLI. */
     actorKeyId: text('actor_key_id'),
+    /** For `assigned`: the operator key the case went to. */
+    assigneeKeyId: text('assignee_key_id'),
     count: integer('count'),
     status: text('status'),
   },
