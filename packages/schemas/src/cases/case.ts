@@ -116,6 +116,8 @@ export const CaseTimelineEntry = z
     reason: z.string().optional(),
     /** An operator's name, a receiver's id, `operator` or `hub`. */
     actor: z.string().optional(),
+    /** For `assigned`: the operator the case went to. */
+    assignee: z.string().optional(),
     status: z.string().optional(),
     routing: TimelineEvent.shape.routing,
     receiverId: z.string().optional(),
