@@ -43,7 +43,7 @@ export interface StatsCaseRow {
 }
 
 /** The published band of a case's size. */
-export function sizeBand(reports: number): CaseSizeBand {
+function sizeBand(reports: number): CaseSizeBand {
   if (reports >= 100) return '100+'
   if (reports >= 20) return '20-99'
   if (reports >= 5) return '5-19'
