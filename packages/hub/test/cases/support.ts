@@ -29,8 +29,12 @@ export interface CasesDb {
   close(): Promise<void>
 }
 
-export async function openCasesDb(settings: Partial<CaseSettings> = {}): Promise<CasesDb> {
-  const dir = mkdtempSync(join(tmpdir(), 'sp-cases-'))
+export async function openCasesDb(
+  settings: Partial<CaseSettings> = {},
+  /** Where, and under which key (the CLI's own data folder, for CLI tests). */
+  at: { dir?: string; keyring?: Keyring } = {},
+): Promise<CasesDb> {
+  const dir = at.dir ?? mkdtempSync(join(tmpdir(), 'sp-cases-'))
   const handle = await openDatabase({ url: `file:${join(dir, 'hub.db')}` })
   await handle.migrate()
   const operator = await handle.write((tx) =>
@@ -38,7 +42,7 @@ export async function openCasesDb(settings: Partial<CaseSettings> = {}): Promise
   )
   return {
     handle,
-    keyring: new Keyring({ id: 'c1', key: randomBytes(32) }),
+    keyring: at.keyring ?? new Keyring({ id: 'c1', key: randomBytes(32) }),
     settings: CaseSettings.parse(settings),
     operatorKeyId: operator.id,
     async close() {
