@@ -2,8 +2,10 @@
  * A case's page timeline: its own decisions (created, joined and why, merged, split, raid,
  * assigned, notes, bulk statuses — those of the cases merged into it too), its reports'
  * timelines (received, routing decisions, statuses with the notes for the reporter, withdrawn,
- * erased), their deliveries and the internal notes, in one list. The newest `LIMIT` entries
- * of each source are read, so a raid of thousands of reports opens as fast as a small case.
+ * erased), their deliveries and the internal notes, in one list. The case's own decisions
+ * stay whatever their age (up to `LIMIT` of them: a raid's detection must not drown under its
+ * reports); of the rest — reports joining, their timelines, deliveries — the newest `LIMIT`, so
+ * a raid of thousands of reports opens as fast as a small case.
  */
 import type {
   CaseMatch,
@@ -11,7 +13,7 @@ import type {
   InternalNote,
   RoutingDecision,
 } from '@safe-place/schemas'
-import { desc, eq, inArray } from 'drizzle-orm'
+import { and, desc, eq, inArray, ne } from 'drizzle-orm'
 import type { Keyring } from '../crypto/keyring'
 import type { CaseRow } from '../db/rows'
 import {
@@ -55,12 +57,15 @@ async function namesOf(db: ReadDb, table: 'keys' | 'cases' | 'reports', ids: Set
 /** The case's own decisions, and those of the cases merged into it. */
 async function caseEntries(db: ReadDb, row: CaseRow, notes: readonly InternalNote[]) {
   const merged = await db.select({ id: cases.id }).from(cases).where(eq(cases.mergedInto, row.id))
-  const events = await db
-    .select()
-    .from(caseEvents)
-    .where(inArray(caseEvents.caseId, [row.id, ...merged.map((m) => m.id)]))
-    .orderBy(desc(caseEvents.at))
-    .limit(LIMIT)
+  const ofCase = inArray(caseEvents.caseId, [row.id, ...merged.map((m) => m.id)])
+  const newest = (kind: ReturnType<typeof eq>) =>
+    db.select().from(caseEvents).where(and(ofCase, kind)).orderBy(desc(caseEvents.at)).limit(LIMIT)
+  // Decisions apart from reports joining, which a raid has thousands of.
+  const [decisions, joins] = await Promise.all([
+    newest(ne(caseEvents.kind, 'joined')),
+    newest(eq(caseEvents.kind, 'joined')),
+  ])
+  const events = [...decisions, ...joins]
   const keys = new Set<string>()
   const others = new Set<string>()
   const reportIds = new Set<string>()
@@ -188,6 +193,9 @@ export async function caseTimeline(
     reportEntries(db, keyring, row.id),
     deliveryEntries(db, row.id),
   ])
+  const byTime = (a: CaseTimelineEntry, b: CaseTimelineEntry) =>
+    a.at < b.at ? -1 : a.at > b.at ? 1 : 0
+  const decisions = own.filter((e) => e.kind !== 'joined')
   const internal = notes.map(
     (n): CaseTimelineEntry => ({
       at: n.at,
@@ -198,7 +206,8 @@ export async function caseTimeline(
       note: n.text,
     }),
   )
-  return [...own, ...ofReports, ...deliveries, ...internal]
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+  const activity = [...own.filter((e) => e.kind === 'joined'), ...ofReports, ...deliveries]
+    .sort(byTime)
     .slice(-LIMIT)
+  return [...decisions, ...internal, ...activity].sort(byTime)
 }

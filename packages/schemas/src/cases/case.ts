@@ -154,7 +154,10 @@ export const CaseDetail = z
     /** The newest reports first, at most 200; `reportsTotal` says how many there are. */
     reports: z.array(CaseReport),
     reportsTotal: z.number().int(),
-    /** The newest entries, at most 500, oldest first. */
+    /**
+     * Oldest first: every decision on the case (up to 500) and every internal note, with the
+     * newest 500 of the rest (reports joining, their timelines, deliveries).
+     */
     timeline: z.array(CaseTimelineEntry),
     notes: z.array(InternalNote),
     /** Other open cases its newest reports also matched: candidates for a merge. */
