@@ -5,56 +5,27 @@
  * `raidReports` index entries and is skipped once the case is a raid, so a raid of thousands
  * costs no more per report than its first reports did.
  */
-import { and, eq, gt, lte, sql } from 'drizzle-orm'
 import type { CaseRow } from '../db/rows'
-import { caseEvents, caseMembers, cases } from '../db/schema'
+import { execute } from '../db/statements'
 import type { WriteTx } from '../db/types'
-import { newId } from '../ids'
-import type { CaseSettings } from './settings'
 
 /**
- * Called once when a case becomes a raid, in the grouping unit. Issue 16 raises the operator
- * alert ("raid detected") from here; nothing else happens yet.
+ * Called once when a case becomes a raid, in the grouping unit, after the case is written.
+ * Issue 16 raises the operator alert ("raid detected") from here; nothing else happens yet.
  */
-async function onRaidDetected(_tx: WriteTx, _raid: CaseRow): Promise<void> {}
+export async function onRaidDetected(_tx: WriteTx, _raid: CaseRow): Promise<void> {}
 
-/** Flags the case as a raid if the window up to `at` holds enough of its reports. */
-export async function detectRaid(
+/** The case's committed reports submitted in `(from, to]`, counted up to `limit`. */
+export async function membersInWindow(
   tx: WriteTx,
-  row: CaseRow,
-  at: Date,
-  settings: Pick<CaseSettings, 'raidReports' | 'raidWindowMs'>,
-  now: Date,
-): Promise<CaseRow> {
-  if (row.raid) return row
-  const since = new Date(at.getTime() - settings.raidWindowMs)
-  const window = tx
-    .select({ one: sql`1` })
-    .from(caseMembers)
-    .where(
-      and(
-        eq(caseMembers.caseId, row.id),
-        gt(caseMembers.submittedAt, since),
-        lte(caseMembers.submittedAt, at),
-      ),
-    )
-    .limit(settings.raidReports)
-    .as('window')
-  const [counted] = await tx.select({ n: sql<number>`count(*)` }).from(window)
-  const n = Number(counted?.n ?? 0)
-  if (n < settings.raidReports) return row
-  const [raid] = await tx
-    .update(cases)
-    .set({ raid: true, raidDetectedAt: now, updatedAt: now })
-    .where(eq(cases.id, row.id))
-    .returning()
-  await tx.insert(caseEvents).values({
-    id: newId('evt'),
-    caseId: row.id,
-    at: now,
-    kind: 'raid_detected',
-    count: n,
+  caseId: string,
+  from: Date,
+  to: Date,
+  limit: number,
+): Promise<number> {
+  const [row] = await execute(tx, {
+    sql: 'select count(*) as n from (select 1 from case_members where case_id = ? and submitted_at > ? and submitted_at <= ? limit ?)',
+    args: [caseId, from.getTime(), to.getTime(), limit],
   })
-  await onRaidDetected(tx, raid!)
-  return raid!
+  return Number(row?.n ?? 0)
 }
