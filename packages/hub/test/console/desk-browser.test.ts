@@ -278,6 +278,16 @@ describe('the desk in Chromium, keyboard only', () => {
       .toBe('hidden')
     expect(await frame.locator('img').count()).toBe(0)
     expect(previews).toEqual([])
+    // The desk and the case page in English, keyboard only, pass axe too.
+    await tabTo(page, page.getByRole('button', { name: 'Switch to English' }), { back: true })
+    await page.keyboard.press('Enter')
+    await page.goto(`${server.url}/console/#/desk`)
+    await page.getByRole('heading', { name: 'Cases to handle', level: 1 }).waitFor()
+    await expectNoAxeViolation(page, 'desk in English')
+    await tabTo(page, page.locator('sp-desk tbody a').last())
+    await page.keyboard.press('Enter')
+    await page.locator('sp-case-detail h2', { hasText: 'Internal notes' }).waitFor()
+    await expectNoAxeViolation(page, 'case page in English')
     // The console keeps no copy of it: nothing in web storage but the language.
     const stored = await page.evaluate(() =>
       Object.keys(localStorage).concat(Object.keys(sessionStorage)),
