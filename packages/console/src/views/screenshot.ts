@@ -15,9 +15,13 @@ export class ScreenshotView extends LitElement {
   static override styles = [
     ...shared,
     css`
+      :host {
+        display: block;
+        width: 22em;
+        max-width: 100%;
+      }
       figure {
         margin: 0;
-        width: min(22em, 100%);
       }
       .frame {
         position: relative;
