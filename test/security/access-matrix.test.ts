@@ -7,13 +7,16 @@
  * this tenant's objects. Routes that take no API key are classified one by one below; an
  * unclassified route fails the suite until someone says how it is guarded. And a receiver or a
  * partner key learns nothing about the other receivers of a report it shares: not their ids on
- * timelines, filters or webhooks, nor whether they got it.
+ * timelines, filters or webhooks, nor whether they got it. Cases, their assignments and
+ * internal notes are the operators' alone: no receiver or partner credential reaches them, and
+ * at the end of the run no webhook body and no reporter's status view holds an internal note.
  */
 
 import type { Receipt } from '@safe-place/schemas'
 import { createSafePlaceClient } from '@safe-place/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createOperatorKey, type HubProcess, startHubProcess } from '../support/hub-process'
+import { blackPng } from '../support/images'
 import {
   eventually,
   type LoopbackReceiver,
@@ -95,6 +98,8 @@ describe('access matrix: every documented endpoint × every wrong credential', (
   const ids: Record<string, string> = {}
   let receiptA: Receipt
   let receiptB: Receipt
+  /** Every receipt of the run, for the last scan of status views. */
+  const receipts: Receipt[] = []
   let revokedSiteKey: string
   let operatorCookie: string | undefined
   let operatorCsrf: string | undefined
@@ -132,6 +137,8 @@ describe('access matrix: every documented endpoint × every wrong credential', (
       ids.partnerKeyA!,
       ids.receiverKeyA!,
       receiptA.reference,
+      ids.caseA!,
+      ids.caseRefA!,
     ]
   }
 
@@ -156,6 +163,8 @@ describe('access matrix: every documented endpoint × every wrong credential', (
         messages: ids.messageA,
         partners: a.partnerId,
         reports: receiptA.reference,
+        cases: ids.caseA,
+        attachments: ids.attachmentA,
       }
       const value = byKind[segment]
       if (!value) throw new Error(`no tenant-A value for {${param}} in ${route.path}: add one`)
@@ -199,6 +208,17 @@ describe('access matrix: every documented endpoint × every wrong credential', (
       },
       'PATCH /v1/console/site-keys/{id}': { allowedOrigins: ['https://evil.example'] },
       'POST /v1/console/reports/{reference}/status': { status: 'acknowledged' },
+      'PUT /v1/console/preferences': { mediaDisplay: 'shown' },
+      ...Object.fromEntries(
+        ['/v1/admin', '/v1/console'].flatMap((base) => [
+          [`POST ${base}/cases/{id}/assignee`, { assignee: 'me' }],
+          [`POST ${base}/cases/{id}/merge`, { from: [ids.caseA] }],
+          [`POST ${base}/cases/{id}/split`, { reports: [receiptA.reference] }],
+          [`POST ${base}/cases/{id}/notes`, { text: 'intrus' }],
+          [`POST ${base}/cases/{id}/status`, { status: 'closed' }],
+          [`POST ${base}/cases/{id}/report-status`, { status: 'no_action' }],
+        ]),
+      ),
     }
     const key = `${route.method} ${route.path}`
     if (key in bodies) return bodies[key]
@@ -273,11 +293,36 @@ describe('access matrix: every documented endpoint × every wrong credential', (
     receiptB = await createSafePlaceClient({ hubUrl: hub.url, siteKey: b.siteKey }).submitReport(
       sampleReport({ category: 'harassment' }, [receiverB.id]),
     )
+    receipts.push(receiptA, receiptB)
     ids.messageA = await eventually(
       async () => (await admin.messages.list({ receiverId: receiverA.id })).items[0]?.id,
       20_000,
       "receiver A's message",
     )
+    // A screenshot with a report of A's: the operator's console opens it on request.
+    const form = new FormData()
+    form.append('report', JSON.stringify(sampleReport({}, [receiverA.id])))
+    form.append('attachments', new Blob([new Uint8Array(blackPng(64, 48))]), 'capture.png')
+    const withImage = await fetch(`${hub.url}/v1/reports`, {
+      method: 'POST',
+      headers: { 'safe-place-site-key': a.siteKey, origin: ORIGIN_A },
+      body: form,
+    })
+    expect(withImage.status).toBe(201)
+    receipts.push((await withImage.json()) as Receipt)
+    const imageRef = receipts.at(-1)!.reference
+    ids.attachmentA = (await admin.reports.get(imageRef)).report!.evidence.attachments[0]!.id
+    // Both of A's reports name the same creator: the grouper makes them one case of A's.
+    const caseA = await eventually(
+      async () => {
+        const page = await admin.cases.list({ status: 'all', partnerId: a.partnerId })
+        return page.items.find((c) => c.reports === 2)
+      },
+      20_000,
+      "tenant A's case",
+    )
+    ids.caseA = caseA.id
+    ids.caseRefA = caseA.reference
 
     routes = await documentedRoutes(hub.url)
     if (routes.some((r) => r.path.startsWith('/v1/console/'))) {
@@ -790,6 +835,92 @@ describe('access matrix: every documented endpoint × every wrong credential', (
     })
     expect(notSent.status).toBe(404)
     expect(errorOf(notSent)).toEqual(errorOf(missing))
+  })
+
+  it('keeps cases, assignments and internal notes from receivers and partner keys; no webhook body or status view of the run holds an internal note', async () => {
+    const NOTE = 'zq_matrix_internal_note_53: rappelée, elle porte plainte'
+    const op = { authorization: `Bearer ${operatorKey}` }
+    const casePath = `/v1/admin/cases/${ids.caseA}`
+    // The operator works the case: takes it, writes a note, moves its reports along.
+    expect((await call('POST', `${casePath}/assignee`, op, { assignee: 'me' })).status).toBe(200)
+    expect((await call('POST', `${casePath}/notes`, op, { text: NOTE })).status).toBe(200)
+    const bulk = await call('POST', `${casePath}/report-status`, op, {
+      status: 'in_review',
+      noteForReporter: 'Votre signalement est examiné avec les autres.',
+    })
+    expect(bulk.status).toBe(200)
+    expect((await call('GET', casePath, op)).body).toContain(NOTE)
+
+    // Receivers and partners reach no case route, with a key or a console session.
+    const credentials: Record<string, Record<string, string>> = {
+      'partner key A': { authorization: `Bearer ${keys['partner key A']}` },
+      'partner key B': { authorization: `Bearer ${keys['partner key B']}` },
+      'receiver key A': { authorization: `Bearer ${keys['receiver key A']}` },
+      'receiver key B': { authorization: `Bearer ${keys['receiver key B']}` },
+      'receiver B session': {
+        cookie: receiverBCookie!,
+        origin: hub.url,
+        'x-csrf-token': receiverBCsrf!,
+      },
+    }
+    for (const [name, headers] of Object.entries(credentials)) {
+      for (const route of routes.filter((r) =>
+        /\/cases|\/operators|\/preferences|\/attachments/.test(r.path),
+      )) {
+        const res = await call(route.method, target(route), headers, bodyFor(route))
+        expect([401, 403], `${name} on ${route.method} ${route.path}`).toContain(res.status)
+      }
+    }
+    // Nor learns of the case through a report: not its id, reference, assignee or notes.
+    const viaReport = await call('GET', `/v1/admin/reports/${receiptA.reference}`, {
+      authorization: `Bearer ${keys['partner key A']}`,
+    })
+    expect(viaReport.status).toBe(200)
+    const receiverA = await fetch(`${hub.url}/v1/console/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: hub.url },
+      body: JSON.stringify({ apiKey: keys['receiver key A'] }),
+    })
+    const cookieA = { cookie: receiverA.headers.get('set-cookie')!.split(';')[0]! }
+    const consoleView = await call('GET', `/v1/console/reports/${receiptA.reference}`, cookieA)
+    expect(consoleView.status).toBe(200)
+    expect(JSON.parse(consoleView.body)).not.toHaveProperty('case')
+    for (const body of [viaReport.body, consoleView.body]) {
+      for (const secret of [NOTE, ids.caseA!, ids.caseRefA!, 'assignee']) {
+        expect(body).not.toContain(secret)
+      }
+    }
+
+    // The bulk status reached receiver A as webhooks…
+    await eventually(
+      async () =>
+        sink.requests.some(
+          (r) =>
+            r.path === '/a' &&
+            r.body.includes('report.status_changed') &&
+            r.body.includes('in_review'),
+        ) || undefined,
+      20_000,
+      'report.status_changed after the bulk status',
+    )
+    // …and no webhook body of the whole run, no reporter's status view, holds an internal note.
+    expect(sink.requests.length).toBeGreaterThan(5)
+    for (const r of sink.requests) {
+      expect(r.body).not.toContain('zq_matrix_internal_note')
+      expect(r.body).not.toContain(ids.caseRefA)
+    }
+    for (const receipt of receipts) {
+      const view = await call('GET', `/v1/reports/${receipt.reference}/status`, {
+        authorization: `Bearer ${receipt.receiptToken}`,
+      })
+      expect(view.status).toBe(200)
+      expect(view.body).not.toContain('zq_matrix_internal_note')
+      expect(view.body).not.toContain(ids.caseRefA)
+    }
+    const mine = await call('GET', `/v1/reports/${receiptA.reference}/status`, {
+      authorization: `Bearer ${receiptA.receiptToken}`,
+    })
+    expect(mine.body).toContain('Votre signalement est examiné avec les autres.')
   })
 
   async function reportCount(): Promise<number> {

@@ -19,11 +19,13 @@ import { allowed, parseRoute, type Route } from './router'
 import { shared } from './styles/shared'
 
 const NAV: { route: Route['name']; key: MessageKey; operatorOnly?: boolean }[] = [
+  { route: 'desk', key: 'navDesk', operatorOnly: true },
   { route: 'inbox', key: 'navInbox' },
   { route: 'deliveries', key: 'navDeliveries' },
   { route: 'receivers', key: 'navReceivers' },
   { route: 'partners', key: 'navPartners', operatorOnly: true },
   { route: 'stats', key: 'navStats', operatorOnly: true },
+  { route: 'preferences', key: 'navPreferences', operatorOnly: true },
 ]
 
 export class SafePlaceConsole extends LitElement {
@@ -153,7 +155,12 @@ export class SafePlaceConsole extends LitElement {
     const common = { api: this.api, t: this.t, locale: this.locale, session }
     const route = allowed(this.route, session.role) ? this.route : ({ name: 'inbox' } as Route)
     // A new route (or another report) gets a fresh view, which loads its own data.
-    const key = route.name === 'report' ? `report:${route.reference}` : route.name
+    const key =
+      route.name === 'report'
+        ? `report:${route.reference}`
+        : route.name === 'case'
+          ? `case:${route.id}`
+          : route.name
     return keyed(key, this.routeView(route, session, common))
   }
 
@@ -173,6 +180,18 @@ export class SafePlaceConsole extends LitElement {
           .session=${session}
           reference=${route.reference}
         ></sp-report-detail>`
+      case 'desk':
+        return html`<sp-desk .api=${common.api} .t=${common.t} locale=${common.locale} .session=${session}></sp-desk>`
+      case 'case':
+        return html`<sp-case-detail
+          .api=${common.api}
+          .t=${common.t}
+          locale=${common.locale}
+          .session=${session}
+          case-id=${route.id}
+        ></sp-case-detail>`
+      case 'preferences':
+        return html`<sp-preferences .api=${common.api} .t=${common.t} locale=${common.locale} .session=${session}></sp-preferences>`
       case 'deliveries':
         return html`<sp-deliveries .api=${common.api} .t=${common.t} locale=${common.locale} .session=${session}></sp-deliveries>`
       case 'receivers':
@@ -187,7 +206,8 @@ export class SafePlaceConsole extends LitElement {
   override render() {
     const t = this.t
     const session = this.session
-    const current = this.route.name === 'report' ? 'inbox' : this.route.name
+    const current =
+      this.route.name === 'report' ? 'inbox' : this.route.name === 'case' ? 'desk' : this.route.name
     return html`<a class="skip" href="#main" @click=${(e: Event) => {
       e.preventDefault()
       this.renderRoot.querySelector('main')?.focus()

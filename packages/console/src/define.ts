@@ -1,10 +1,14 @@
 /** Registers the console's elements (each class lives apart from its registration). */
 import { SafePlaceConsole } from './console-app.component'
+import { CaseDetailView } from './views/case-detail'
 import { DeliveriesView } from './views/deliveries'
+import { DeskView } from './views/desk'
 import { InboxView } from './views/inbox'
 import { PartnersView } from './views/partners'
+import { PreferencesView } from './views/preferences'
 import { ReceiversView } from './views/receivers'
 import { ReportDetailView } from './views/report-detail'
+import { ScreenshotView } from './views/screenshot'
 import { SignInView } from './views/sign-in'
 import { StatsView } from './views/stats'
 
@@ -17,6 +21,10 @@ const elements = {
   'sp-receivers': ReceiversView,
   'sp-partners': PartnersView,
   'sp-stats': StatsView,
+  'sp-desk': DeskView,
+  'sp-case-detail': CaseDetailView,
+  'sp-preferences': PreferencesView,
+  'sp-screenshot': ScreenshotView,
 } as const
 
 for (const [name, element] of Object.entries(elements)) {
@@ -33,5 +41,9 @@ declare global {
     'sp-receivers': ReceiversView
     'sp-partners': PartnersView
     'sp-stats': StatsView
+    'sp-desk': DeskView
+    'sp-case-detail': CaseDetailView
+    'sp-preferences': PreferencesView
+    'sp-screenshot': ScreenshotView
   }
 }

@@ -8,11 +8,14 @@
  * `SAFE_PLACE_RECEIPT_TRIES_PER_MINUTE`, `SAFE_PLACE_SITE_KEY_RATE_MULTIPLIER`,
  * `SAFE_PLACE_TRUST_PROXY` (proxy hops), `SAFE_PLACE_CLIENT_IPV6_PREFIX`,
  * `SAFE_PLACE_RETENTION_ATTACHMENTS_DAYS`, `SAFE_PLACE_RETENTION_CLOSED_DAYS`,
- * `SAFE_PLACE_RETENTION_ANY_DAYS`, and the delivery settings (`DELIVERY_ENGINE`, `SVIX_*`,
+ * `SAFE_PLACE_RETENTION_ANY_DAYS`, the case settings (`SAFE_PLACE_CASE_WINDOW`,
+ * `SAFE_PLACE_RAID_REPORTS`, `SAFE_PLACE_RAID_WINDOW`, `SAFE_PLACE_CASE_SERVICE_LEVELS`: see
+ * `cases/settings.ts`), and the delivery settings (`DELIVERY_ENGINE`, `SVIX_*`,
  * `WEBHOOK_*`: see `delivery/config.ts`).
  */
 import { join } from 'node:path'
 import { z } from 'zod'
+import { parseServiceLevels } from './cases/settings'
 import { Cidrs, DeliverySettings, Duration, Durations } from './delivery/config'
 import { parseRoutingRulesOverride } from './routing/rules-config'
 import { HubSettings } from './settings'
@@ -67,6 +70,10 @@ const envNames: Record<string, string> = {
   'settings.retention.attachmentsDays': 'SAFE_PLACE_RETENTION_ATTACHMENTS_DAYS',
   'settings.retention.closedReportDays': 'SAFE_PLACE_RETENTION_CLOSED_DAYS',
   'settings.retention.anyReportDays': 'SAFE_PLACE_RETENTION_ANY_DAYS',
+  'settings.cases.windowMs': 'SAFE_PLACE_CASE_WINDOW',
+  'settings.cases.raidReports': 'SAFE_PLACE_RAID_REPORTS',
+  'settings.cases.raidWindowMs': 'SAFE_PLACE_RAID_WINDOW',
+  'settings.cases.serviceLevels': 'SAFE_PLACE_CASE_SERVICE_LEVELS',
   'delivery.engine': 'DELIVERY_ENGINE',
   'delivery.svix.apiKey': 'SVIX_API_KEY',
   'delivery.svix.serverUrl': 'SVIX_SERVER_URL',
@@ -147,6 +154,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
         closedReportDays: num('SAFE_PLACE_RETENTION_CLOSED_DAYS', 1, 100_000),
         anyReportDays: num('SAFE_PLACE_RETENTION_ANY_DAYS', 1, 100_000),
       },
+      cases: casesFromEnv(env),
     }),
   }
   const result = HubConfig.safeParse(candidate)
@@ -156,6 +164,33 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     throw new ConfigError(`${name}: ${issue?.message ?? 'invalid'}`)
   }
   return result.data
+}
+
+/** The case settings the environment gives; each value checked here, named by its variable. */
+function casesFromEnv(env: Env) {
+  const levels = env.SAFE_PLACE_CASE_SERVICE_LEVELS
+  let serviceLevels: unknown
+  if (levels) {
+    const parsed = parseServiceLevels(levels)
+    if ('error' in parsed) throw new ConfigError(`SAFE_PLACE_CASE_SERVICE_LEVELS: ${parsed.error}`)
+    serviceLevels = parsed.levels
+  }
+  const span = Duration.pipe(
+    z
+      .number()
+      .min(60_000, 'At least 1 minute')
+      .max(365 * 86_400_000, 'At most a year'),
+  )
+  return {
+    windowMs: parseEnvValue('SAFE_PLACE_CASE_WINDOW', env.SAFE_PLACE_CASE_WINDOW, span),
+    raidReports: parseEnvValue(
+      'SAFE_PLACE_RAID_REPORTS',
+      env.SAFE_PLACE_RAID_REPORTS,
+      intFromEnv(2, 1_000_000),
+    ),
+    raidWindowMs: parseEnvValue('SAFE_PLACE_RAID_WINDOW', env.SAFE_PLACE_RAID_WINDOW, span),
+    serviceLevels,
+  }
 }
 
 /** The delivery settings the environment gives; durations, flags and ranges checked here. */

@@ -1,12 +1,13 @@
 /**
  * The Node entry: loads the keys (creating the embedded key file on first start), opens and
- * migrates the database, starts the delivery engine and the retention schedule, and serves the
- * hub with `@hono/node-server`. `close()` stops it all in order.
+ * migrates the database, starts the delivery engine, the case grouper and the retention
+ * schedule, and serves the hub with `@hono/node-server`. `close()` stops it all in order.
  */
 
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createHub, type HubApp } from './app'
+import { createCaseGrouper } from './cases/grouper'
 import type { HubConfig } from './config'
 import { loadKeyring } from './crypto/key-source'
 import { openDatabase } from './db/client'
@@ -60,6 +61,13 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     powHmacKey: keys.powHmacKey,
   })
   engine.start()
+  const grouper = createCaseGrouper({
+    database,
+    keyring: keys.keyring,
+    settings: config.settings.cases,
+    logger,
+  })
+  grouper.start()
   const stopRetention = scheduleRetention(async () => {
     const done = await runRetention(database, config.settings.retention, new Date())
     if (Object.values(done).some((n) => n > 0)) logger.info(done, 'retention run')
@@ -81,6 +89,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       stopRetention()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await engine.stop()
+      await grouper.stop()
       await database.close()
       logger.info('hub stopped')
     },

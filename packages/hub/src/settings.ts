@@ -3,6 +3,7 @@
  * database and keys live (`config.ts`), so `createHub` can be given it on any runtime.
  */
 import { z } from 'zod'
+import { CaseSettings } from './cases/settings'
 import { RoutingRulesOverride } from './routing/rules-config'
 
 export const HubSettings = z.object({
@@ -33,6 +34,8 @@ export const HubSettings = z.object({
   powMaxNumber: z.number().int().min(1000).max(10_000_000).default(100_000),
   /** Overrides of the routing rule table (docs/routing.md), kind by kind; safety rules stay. */
   routing: RoutingRulesOverride.default({}),
+  /** Grouping window, raid thresholds and service levels of cases (`cases/settings.ts`). */
+  cases: CaseSettings.default(CaseSettings.parse({})),
   /** Consent text version the widget shows. */
   consentTextVersion: z.string().min(1).max(40).default('1'),
 })

@@ -7,6 +7,7 @@
  * import { categories, selectResources, helpResources } from '@safe-place/schemas/data'
  */
 
+export { caseLimits } from './cases/limits'
 export { type ErrorCode, errorCodeForStatus, errorCodes } from './error-codes'
 export { headers } from './http-headers'
 export { type Locale, type LocalizedText, locales } from './locales'

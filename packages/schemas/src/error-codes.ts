@@ -15,6 +15,10 @@ export const errorCodes = {
   not_found: { status: 404, message: 'Nothing was found here.' },
   method_not_allowed: { status: 405, message: 'This method is not allowed here.' },
   conflict: { status: 409, message: 'The request conflicts with the current state.' },
+  case_tenant_mismatch: {
+    status: 409,
+    message: 'These cases belong to different partners: they cannot be merged.',
+  },
   idempotency_conflict: {
     status: 409,
     message: 'This Idempotency-Key was already used with a different request.',
@@ -30,6 +34,11 @@ export const errorCodes = {
     status: 422,
     message: 'Files cannot be sent for this kind of report.',
   },
+  assignee_not_operator: {
+    status: 422,
+    message: 'A case can be assigned only to a live operator key.',
+  },
+  report_not_in_case: { status: 422, message: 'This report is not in this case.' },
   attachment_invalid: { status: 422, message: 'The file is not a PNG, JPEG or WebP image.' },
   unsafe_url: { status: 422, message: 'This URL is not allowed as a webhook endpoint.' },
   rate_limited: { status: 429, message: 'Too many requests. Please try again shortly.' },

@@ -9,6 +9,7 @@
 export * from './admin/partners'
 export * from './admin/receivers'
 export * from './admin/reports'
+export * from './cases/index'
 export * from './console/index'
 export * from './errors'
 export * from './http'

@@ -27,6 +27,7 @@ describe('statistics shapes', () => {
       coordinatedAttack: { count: 0, of: 0, share: null },
       firstAction: { reports: 0, medianHours: null },
       delivery: [],
+      cases: { total: 0, raids: { count: 0, of: 0, share: null }, byMonth: [], bySize: [] },
     }
     expect(StatsReport.safeParse(empty).success).toBe(true)
     expect(StatsReport.safeParse({ ...empty, rounding: { base: 10, method: 'x' } }).success).toBe(

@@ -68,6 +68,24 @@ export const StatsDelivery = z.object({
 })
 export type StatsDelivery = z.infer<typeof StatsDelivery>
 
+/** Cases by how many live reports they hold: the published form of "reports per case". */
+export const CaseSizeBand = z.enum(['1', '2-4', '5-19', '20-99', '100+'])
+export type CaseSizeBand = z.infer<typeof CaseSizeBand>
+
+/**
+ * Cases (reports grouped about one situation) counted by the month of their first report: a
+ * base cell per month × raid × size band, rounded once like every other cell. Merged cases count
+ * once, in the case that holds their reports; withdrawn reports do not count in a case's size.
+ */
+export const StatsCases = z.object({
+  total: RoundedCount,
+  /** Cases flagged as a raid, out of all cases. */
+  raids: StatsShare,
+  byMonth: z.array(z.object({ month: StatsMonth, cases: RoundedCount, raids: RoundedCount })),
+  bySize: z.array(z.object({ size: CaseSizeBand, cases: RoundedCount })),
+})
+export type StatsCases = z.infer<typeof StatsCases>
+
 export const StatsRounding = z.object({
   base: z.literal(STATS_ROUNDING_BASE),
   /**
@@ -116,6 +134,7 @@ export const StatsReport = z
       medianHours: z.number().min(0).nullable(),
     }),
     delivery: z.array(StatsDelivery),
+    cases: StatsCases,
   })
   .meta({ id: 'StatsReport', title: 'Sector statistics, every figure rounded to a multiple of 5' })
 export type StatsReport = z.infer<typeof StatsReport>

@@ -1,5 +1,5 @@
 /**
- * @safe-place/sdk/admin: the operator client (partners, site keys, API keys, reports,
+ * @safe-place/sdk/admin: the operator client (partners, site keys, API keys, reports, cases,
  * receivers, deliveries, replay) and receivers' status updates.
  *
  * @example
@@ -9,6 +9,7 @@
  * for (const m of page.items) await admin.messages.replay(m.id)
  */
 
+export type { CaseListFilters } from './admin/cases'
 export {
   createSafePlaceAdmin,
   type MessageListFilters,

@@ -64,7 +64,7 @@ export class ConsoleApi {
     return this.request<T>('GET', withQuery(path, query))
   }
 
-  send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
     return this.request<T>(method, path, body)
   }
 

@@ -109,6 +109,7 @@ export const shared = [
       padding: 0 0.6em;
       font-size: 0.85em;
       border: 1px solid currentColor;
+      white-space: nowrap;
     }
     .badge.urgent {
       color: var(--_danger);

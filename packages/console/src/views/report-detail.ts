@@ -5,8 +5,10 @@
  */
 import type {
   ConsoleDelivery,
+  ConsolePreferences,
   ConsoleReceiver,
   ConsoleReportDetail,
+  MediaDisplay,
   NormalisedReport,
   TimelineEvent,
 } from '@safe-place/schemas'
@@ -38,12 +40,21 @@ export class ReportDetailView extends ConsoleView {
     detail: { state: true },
     chosenStatus: { state: true },
     receiverNames: { state: true },
+    mediaDisplay: { state: true },
+    revealed: { state: true },
+    concealed: { state: true },
   }
 
   declare reference: string
   declare detail: ConsoleReportDetail | undefined
   declare chosenStatus: string
   declare receiverNames: Map<string, string>
+  /** Unknown until the operator's preference arrives: no screenshot shows before. */
+  declare mediaDisplay: MediaDisplay | undefined
+  /** The one screenshot shown in clear, if any: forgotten when the page is left. */
+  declare revealed: string | null
+  /** With the `shown` preference: the screenshots hidden again on this visit. */
+  declare concealed: ReadonlySet<string>
 
   constructor() {
     super()
@@ -51,6 +62,9 @@ export class ReportDetailView extends ConsoleView {
     this.detail = undefined
     this.chosenStatus = 'acknowledged'
     this.receiverNames = new Map()
+    this.mediaDisplay = undefined
+    this.revealed = null
+    this.concealed = new Set()
   }
 
   override connectedCallback(): void {
@@ -62,6 +76,66 @@ export class ReportDetailView extends ConsoleView {
         this.receiverNames = new Map(r.items.map((i) => [i.id, i.name[this.locale]]))
       })
       .catch(() => {})
+    if (this.isOperator) {
+      void this.api
+        .get<ConsolePreferences>('/v1/console/preferences')
+        .then((p) => {
+          this.mediaDisplay = p.mediaDisplay
+        })
+        .catch(() => {
+          // Without the preference, the strictest: nothing fetched until revealed.
+          this.mediaDisplay = 'hidden'
+        })
+    }
+  }
+
+  override disconnectedCallback(): void {
+    // Leaving the page hides every screenshot again.
+    this.revealed = null
+    this.concealed = new Set()
+    super.disconnectedCallback()
+  }
+
+  private isClear(id: string): boolean {
+    return this.mediaDisplay === 'shown' ? !this.concealed.has(id) : this.revealed === id
+  }
+
+  /** Reveals one screenshot (hiding any other), or hides it again. */
+  private toggleScreenshot(id: string): void {
+    if (this.mediaDisplay !== 'shown') {
+      this.revealed = this.revealed === id ? null : id
+      return
+    }
+    const next = new Set(this.concealed)
+    if (next.has(id)) next.delete(id)
+    else next.add(id)
+    this.concealed = next
+  }
+
+  /** Screenshots: protected by default, one revealed at a time (`sp-screenshot`). */
+  private renderScreenshots(report: NormalisedReport) {
+    const t = this.t
+    const files = report.evidence.attachments ?? []
+    const mode = this.mediaDisplay
+    if (files.length === 0 || mode === undefined) return nothing
+    return html`<section aria-labelledby="images-title">
+      <h2 id="images-title">${t('imagesTitle')}</h2>
+      <p class="muted">${t('imagesIntro')}</p>
+      <div class="row">
+        ${files.map(
+          (f, i) => html`<sp-screenshot
+            attachment-id=${f.id}
+            n=${i + 1}
+            width=${f.width}
+            height=${f.height}
+            mode=${mode}
+            ?clear=${this.isClear(f.id)}
+            .t=${t}
+            @toggle=${(e: CustomEvent<string>) => this.toggleScreenshot(e.detail)}
+          ></sp-screenshot>`,
+        )}
+      </div>
+    </section>`
   }
 
   /** A receiver's name when this session may know it, else its id. */
@@ -263,13 +337,19 @@ export class ReportDetailView extends ConsoleView {
                   <dd>${d.summary.urgent ? t('urgentBadge') : t('no')}${d.summary.raid ? ` · ${t('raidBadge')}` : ''}</dd>
                   <dt>${t('colSubmitted')}</dt>
                   <dd>${dateTime(this.locale, d.summary.submittedAt)}</dd>
+                  ${
+                    d.case
+                      ? html`<dt>${t('fieldCase')}</dt>
+                          <dd><a href="#/cases/${encodeURIComponent(d.case.reference)}">${d.case.reference}</a></dd>`
+                      : nothing
+                  }
                 </dl>
               </section>
               <section aria-labelledby="content-title">
                 <h2 id="content-title">${d.received ? t('receivedTitle') : t('contentTitle')}</h2>
                 ${
                   d.report
-                    ? this.renderReport(d.report)
+                    ? html`${this.renderReport(d.report)} ${this.renderScreenshots(d.report)}`
                     : d.received
                       ? html`<div class="received">${dataTree(d.received)}</div>`
                       : html`<p class="muted">

@@ -123,6 +123,8 @@ export class StatsView extends ConsoleView {
         </div>
         <div class="card figure" data-figure="urgent">${t('urgentShare')} ${this.share(s.urgent)}</div>
         <div class="card figure" data-figure="raid">${t('raidShare')} ${this.share(s.coordinatedAttack)}</div>
+        <div class="card figure" data-figure="cases">${t('totalCases')} <strong>${s.cases.total}</strong></div>
+        <div class="card figure" data-figure="raid-cases">${t('raidCases')} ${this.share(s.cases.raids)}</div>
         <div class="card figure" data-figure="first-action">
           ${t('medianFirstAction')}
           <strong>${s.firstAction.medianHours === null ? '—' : t('hours', { n: s.firstAction.medianHours })}</strong>
@@ -169,6 +171,16 @@ export class StatsView extends ConsoleView {
           d.succeeded,
           percent(d.successRate) ?? '—',
         ]),
+      )}
+      ${this.table(
+        t('casesByMonth'),
+        [t('colMonth'), t('colCases'), t('colRaids')],
+        s.cases.byMonth.map((m) => [m.month, m.cases, m.raids]),
+      )}
+      ${this.table(
+        t('caseSizes'),
+        [t('colSize'), t('colCases')],
+        s.cases.bySize.map((b) => [b.size, b.cases]),
       )}
       ${this.table(
         t('cellsTitle'),

@@ -6,10 +6,13 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { HubEnv } from '../http/env'
+import { adminCaseRoutes } from './admin-cases'
 import { adminReportRoutes } from './admin-reports'
 import { adminTenantRoutes } from './admin-tenants'
 import { consoleAssetRoutes } from './console-assets'
+import { consoleCaseRoutes } from './console-cases'
 import { consoleDeliveryRoutes } from './console-deliveries'
+import { consoleDeskRoutes } from './console-desk'
 import { consoleReportRoutes } from './console-reports'
 import { consoleSessionRoutes } from './console-session'
 import { consoleTenantRoutes } from './console-tenants'
@@ -31,6 +34,7 @@ export const routeGroups: ReadonlyArray<() => OpenAPIHono<HubEnv>> = [
   reportReceiptRoutes,
   adminTenantRoutes,
   adminReportRoutes,
+  adminCaseRoutes,
   widgetAssetRoutes,
   receiverRoutes,
   messageRoutes,
@@ -39,6 +43,8 @@ export const routeGroups: ReadonlyArray<() => OpenAPIHono<HubEnv>> = [
   consoleReportRoutes,
   consoleDeliveryRoutes,
   consoleTenantRoutes,
+  consoleCaseRoutes,
+  consoleDeskRoutes,
   consoleAssetRoutes,
   statsRoutes,
   docsRoutes,

@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander'
 import { registerApiKeys } from './api-keys'
+import { registerCases } from './cases'
 import type { CliContext, GlobalOptions } from './context'
 import { registerDeliveries } from './deliveries'
 import { registerMaintenance } from './maintenance'
@@ -32,4 +33,5 @@ export const commandRegistrars: readonly CommandRegistrar[] = [
   registerReceivers,
   registerDeliveries,
   registerStats,
+  registerCases,
 ]

@@ -14,7 +14,7 @@ import { rebuildReport, toListItem } from '../admin/reports'
 import { loadTimeline } from '../admin/timeline-view'
 import type { Keyring } from '../crypto/keyring'
 import type { ReportRow } from '../db/rows'
-import { messages, reports } from '../db/schema'
+import { caseMembers, cases, messages, reports } from '../db/schema'
 import type { ReadDb } from '../db/types'
 import { getMessage } from '../delivery/messages-store'
 import { payloadContext } from '../delivery/outbox'
@@ -111,5 +111,14 @@ export async function consoleReportDetail(
       ? rebuildReport(row, keyring.openJson<SealedContent>(row.sealed, reportContext(row.id)))
       : null
   const received = scope !== undefined ? await receivedBy(db, keyring, scope, row.id) : null
-  return { summary: toListItem(row), report, received, timeline, deliveries }
+  // The case around the report is the operator's alone: a receiver never learns of it.
+  if (scope !== undefined)
+    return { summary: toListItem(row), report, received, timeline, deliveries }
+  const [grouped] = await db
+    .select({ id: cases.id, reference: cases.reference })
+    .from(caseMembers)
+    .innerJoin(cases, eq(cases.id, caseMembers.caseId))
+    .where(eq(caseMembers.reportId, row.id))
+  const inCase = grouped ?? null
+  return { summary: toListItem(row), report, received, timeline, deliveries, case: inCase }
 }

@@ -14,6 +14,13 @@ import type * as schema from './schema'
 import {
   apiKeys,
   attachments,
+  caseEvents,
+  caseKeys,
+  caseMembers,
+  caseNotes,
+  caseQueue,
+  cases,
+  consolePreferences,
   consoleSessions,
   deliveryAttempts,
   idempotencyKeys,
@@ -260,6 +267,90 @@ const personalData = {
       createdAt: 'keep',
       expiresAt: 'keep',
     },
+  }),
+  cases: table({
+    table: cases,
+    columns: {
+      id: 'keep',
+      reference: 'keep',
+      partnerId: 'keep',
+      status: 'keep',
+      urgent: 'keep',
+      category: 'keep',
+      raid: 'keep',
+      raidDetectedAt: 'keep',
+      reportCount: 'keep',
+      firstReportAt: 'keep',
+      lastReportAt: 'keep',
+      dueAt: 'keep',
+      assigneeKeyId: 'keep',
+      mergedInto: 'keep',
+      createdAt: 'keep',
+      updatedAt: 'keep',
+      closedAt: 'keep',
+    },
+  }),
+  // Membership stays after an erasure: it holds which case, when and the kinds shared, so the
+  // case keeps its counts and its timeline its shape, and nothing of what the report said.
+  caseMembers: table({
+    table: caseMembers,
+    report: { column: caseMembers.reportId },
+    columns: {
+      reportId: 'keep',
+      caseId: 'keep',
+      joinedAt: 'keep',
+      submittedAt: 'keep',
+      matched: 'keep',
+    },
+  }),
+  // Fingerprints of the handle, accounts and links: the report's values, keyed. Gone with it,
+  // so an erased report is matched by nothing any more.
+  caseKeys: table({
+    table: caseKeys,
+    report: { column: caseKeys.reportId },
+    erase: 'rows',
+    columns: { fingerprint: 'erase', reportId: 'keep', at: 'keep' },
+  }),
+  // A report erased before it was grouped is not grouped.
+  caseQueue: table({
+    table: caseQueue,
+    report: { column: caseQueue.reportId },
+    erase: 'rows',
+    columns: { reportId: 'keep', queuedAt: 'keep' },
+  }),
+  caseEvents: table({
+    table: caseEvents,
+    columns: {
+      id: 'keep',
+      caseId: 'keep',
+      at: 'keep',
+      kind: 'keep',
+      reportId: 'keep',
+      matched: 'keep',
+      otherCaseId: 'keep',
+      actorKeyId: 'keep',
+      assigneeKeyId: 'keep',
+      count: 'keep',
+      status: 'keep',
+    },
+  }),
+  // An internal note goes with the personal data of the report it is about (docs/cases.md).
+  caseNotes: table({
+    table: caseNotes,
+    report: { column: caseNotes.reportId },
+    erase: 'rows',
+    columns: {
+      id: 'keep',
+      caseId: 'keep',
+      reportId: 'keep',
+      authorKeyId: 'keep',
+      at: 'keep',
+      textSealed: 'erase',
+    },
+  }),
+  consolePreferences: table({
+    table: consolePreferences,
+    columns: { apiKeyId: 'keep', mediaDisplay: 'keep', updatedAt: 'keep' },
   }),
 } satisfies EveryTable
 

@@ -316,3 +316,158 @@ export const powChallengesSpent = sqliteTable(
   },
   (t) => [index('pow_challenges_spent_expiry').on(t.expiresAt)],
 )
+
+/**
+ * Cases: reports grouped about one situation (`cases/`). Plain columns only — dates, flags, a
+ * category, counts, who works on it — nothing a person wrote: what reports are grouped on is in
+ * `case_keys`, as keyed fingerprints.
+ */
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    /** `CS-7K3Q-9XWD`. */
+    reference: text('reference').notNull(),
+    /** Grouping stays within one partner's reports (its tenant). */
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    /** open · closed · merged */
+    status: text('status').notNull(),
+    urgent: integer('urgent', { mode: 'boolean' }).notNull(),
+    /** The category of the report that sets `dueAt`. */
+    category: text('category').notNull(),
+    raid: integer('raid', { mode: 'boolean' }).notNull().default(false),
+    raidDetectedAt: integer('raid_detected_at', { mode: 'timestamp_ms' }),
+    reportCount: integer('report_count').notNull().default(0),
+    firstReportAt: integer('first_report_at', { mode: 'timestamp_ms' }).notNull(),
+    lastReportAt: integer('last_report_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The earliest due time of its reports' service levels. */
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The operator API key working on it. */
+    assigneeKeyId: text('assignee_key_id').references(() => apiKeys.id),
+    mergedInto: text('merged_into'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('cases_reference').on(t.reference),
+    index('cases_queue').on(t.status, t.urgent, t.dueAt),
+    index('cases_assignee').on(t.assigneeKeyId, t.status),
+  ],
+)
+
+/** Which case each grouped report is in, and what it shared with the case when it joined. */
+export const caseMembers = sqliteTable(
+  'case_members',
+  {
+    reportId: text('report_id')
+      .primaryKey()
+      .references(() => reports.id),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    joinedAt: integer('joined_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The report's `submitted_at`, for the raid window. */
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+    /** target_handle · account · content_url: the kinds shared, never the values. */
+    matched: text('matched', { mode: 'json' }).$type<string[]>().notNull(),
+  },
+  (t) => [index('case_members_case').on(t.caseId, t.submittedAt)],
+)
+
+/**
+ * What a report can be grouped on, as keyed fingerprints of the normalised values
+ * (`cases/keys.ts`): looked up by index, so grouping costs the same at the 10,000th report of a
+ * raid as at the first. Erased with the report.
+ */
+export const caseKeys = sqliteTable(
+  'case_keys',
+  {
+    fingerprint: text('fingerprint').notNull(),
+    reportId: text('report_id')
+      .notNull()
+      .references(() => reports.id),
+    /** The report's `submitted_at`: the grouping window is counted on it. */
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.fingerprint, t.reportId] }),
+    index('case_keys_lookup').on(t.fingerprint, t.at),
+    index('case_keys_report').on(t.reportId),
+  ],
+)
+
+/**
+ * Reports accepted and not yet grouped, written in the intake's transaction: the grouper takes
+ * them from here after the commit, so a crash between the 201 and the grouping loses nothing.
+ */
+export const caseQueue = sqliteTable(
+  'case_queue',
+  {
+    reportId: text('report_id')
+      .primaryKey()
+      .references(() => reports.id),
+    queuedAt: integer('queued_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('case_queue_order').on(t.queuedAt)],
+)
+
+/** Every grouping and desk decision on a case, with its reason: the case's own timeline. */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    /** `CaseEventKind` of the schemas. */
+    kind: text('kind').notNull(),
+    reportId: text('report_id'),
+    /** For `joined`: the kinds shared. */
+    matched: text('matched', { mode: 'json' }).$type<string[] | null>(),
+    /** The other case of a merge or a split. */
+    otherCaseId: text('other_case_id'),
+    /** The operator key that decided; null for the hub itself (grouping, raid) and the CLI. */
+    actorKeyId: text('actor_key_id'),
+    /** For `assigned`: the operator key the case went to. */
+    assigneeKeyId: text('assignee_key_id'),
+    count: integer('count'),
+    status: text('status'),
+  },
+  (t) => [index('case_events_case').on(t.caseId, t.at)],
+)
+
+/**
+ * Internal notes of the support team: sealed, about one report of the case, and erased with
+ * that report's personal data. Never in a webhook, a status page or a receiver's view.
+ */
+export const caseNotes = sqliteTable(
+  'case_notes',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    reportId: text('report_id')
+      .notNull()
+      .references(() => reports.id),
+    authorKeyId: text('author_key_id').references(() => apiKeys.id),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    /** The note, sealed under `case-note:<id>`. */
+    textSealed: text('text_sealed').notNull(),
+  },
+  (t) => [index('case_notes_case').on(t.caseId, t.at), index('case_notes_report').on(t.reportId)],
+)
+
+/** An operator's console preferences, per API key (the console keeps no web storage). */
+export const consolePreferences = sqliteTable('console_preferences', {
+  apiKeyId: text('api_key_id')
+    .primaryKey()
+    .references(() => apiKeys.id),
+  /** blurred · hidden · shown */
+  mediaDisplay: text('media_display').notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+})

@@ -17,7 +17,7 @@ import { z } from 'zod'
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
 
 /** `500ms`, `5s`, `5m`, `2h`, `5d` or a bare number of milliseconds; null when not one. */
-function parseDuration(value: string): number | null {
+export function parseDuration(value: string): number | null {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/.exec(value)
   if (!match) return null
   return Math.round(Number(match[1]) * (UNITS[match[2] ?? 'ms'] ?? 1))

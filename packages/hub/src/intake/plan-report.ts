@@ -10,6 +10,7 @@ import type { Keyring } from '../crypto/keyring'
 import type { ReceiverRow } from '../db/rows'
 import {
   attachments,
+  caseQueue,
   idempotencyKeys,
   messages,
   powChallengesSpent,
@@ -105,6 +106,8 @@ export function planReport(
     },
     { table: timelineEvents, rows: timeline },
     { table: messages, rows: outbox },
+    // Grouped into a case after the commit, by the grouper (`cases/grouper.ts`).
+    { table: caseQueue, rows: [{ reportId, queuedAt: at }] },
   ]
   if (input.pow) {
     const { challengeHash, keepUntil } = input.pow

@@ -91,6 +91,16 @@ function statsRows(stats: StatsReport): Row[] {
     rows.push({ ...base, measure: 'succeeded', value: d.succeeded })
     rows.push({ ...base, measure: 'success_rate', value: d.successRate })
   }
+  rows.push({ section: 'cases', measure: 'cases', value: stats.cases.total })
+  rows.push({ section: 'cases', measure: 'raids', value: stats.cases.raids.count })
+  rows.push({ section: 'cases', measure: 'raid_share', value: stats.cases.raids.share })
+  for (const m of stats.cases.byMonth) {
+    rows.push({ section: 'cases_month', month: m.month, measure: 'cases', value: m.cases })
+    rows.push({ section: 'cases_month', month: m.month, measure: 'raids', value: m.raids })
+  }
+  for (const b of stats.cases.bySize) {
+    rows.push({ section: 'cases_size', measure: `reports_${b.size}`, value: b.cases })
+  }
   return rows
 }
 

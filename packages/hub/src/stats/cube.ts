@@ -1,11 +1,17 @@
 /**
  * The base cubes every published figure is summed from: per month, live reports by category ×
  * platform × partner kind × urgent × raid × acted-on; withdrawn reports by month alone (they are
- * tombstones); finished deliveries by receiver kind × outcome. `roundCube` rounds each cell
+ * tombstones); finished deliveries by receiver kind × outcome; cases by raid × size band. `roundCube` rounds each cell
  * once (`rounding.ts`); the rounded cube is itself a possible dataset, which is why no
  * combination of figures summed from it can single out a count from 1 to 4.
  */
-import type { CategoryCode, PartnerKind, PlatformCode, ReceiverKind } from '@safe-place/schemas'
+import type {
+  CaseSizeBand,
+  CategoryCode,
+  PartnerKind,
+  PlatformCode,
+  ReceiverKind,
+} from '@safe-place/schemas'
 import { monthOf } from './range'
 import { roundCount } from './rounding'
 
@@ -26,6 +32,30 @@ export interface StatsDeliveryRow {
   createdAt: Date
   receiverKind: string
   succeeded: boolean
+}
+
+/** A case as the statistics see it: when it started, whether a raid, how many live reports. */
+export interface StatsCaseRow {
+  firstReportAt: Date
+  raid: boolean
+  /** Reports of the case not withdrawn; a case with none is not counted. */
+  liveReports: number
+}
+
+/** The published band of a case's size. */
+function sizeBand(reports: number): CaseSizeBand {
+  if (reports >= 100) return '100+'
+  if (reports >= 20) return '20-99'
+  if (reports >= 5) return '5-19'
+  if (reports >= 2) return '2-4'
+  return '1'
+}
+
+interface CaseCell {
+  month: string
+  raid: boolean
+  size: CaseSizeBand
+  count: number
 }
 
 interface LiveCell {
@@ -56,6 +86,7 @@ export interface StatsCube {
   live: LiveCell[]
   withdrawn: WithdrawnCell[]
   delivery: DeliveryCell[]
+  cases: CaseCell[]
 }
 
 /** A report counts as acted on when a receiver's first status came after it was sent. */
@@ -89,6 +120,7 @@ function cells<R, C extends object>(
 export function baseCube(
   rows: readonly StatsReportRow[],
   deliveries: readonly StatsDeliveryRow[],
+  caseRows: readonly StatsCaseRow[] = [],
 ): StatsCube {
   return {
     live: cells(
@@ -114,6 +146,11 @@ export function baseCube(
       receiverKind: d.receiverKind as ReceiverKind,
       outcome: d.succeeded ? ('succeeded' as const) : ('failed' as const),
     })),
+    cases: cells(
+      'cases',
+      caseRows.filter((c) => c.liveReports > 0),
+      (c) => ({ month: monthOf(c.firstReportAt), raid: c.raid, size: sizeBand(c.liveReports) }),
+    ),
   }
 }
 
@@ -127,5 +164,6 @@ export function roundCube(cube: StatsCube, key: Buffer): StatsCube {
     live: round('live', cube.live),
     withdrawn: round('withdrawn', cube.withdrawn),
     delivery: round('delivery', cube.delivery),
+    cases: round('cases', cube.cases),
   }
 }

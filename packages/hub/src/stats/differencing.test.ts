@@ -5,7 +5,8 @@
  * sees exactly the same answers from D and from D', yet every true count from 1 to 4 in D (a
  * base cell, or any published total, month, breakdown, cell, urgent, raid, first-action,
  * withdrawn or delivery figure) has another value in D'. So no combination of answers pins
- * such a count. (The median is not a count: it has its own rule, see `median.ts`.)
+ * such a count — case figures (cases, raids, cases by size band) included. (The median is not a
+ * count: it has its own rule, see `median.ts`.)
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -13,6 +14,7 @@ import {
   baseCube,
   cellIdentity,
   roundCube,
+  type StatsCaseRow,
   type StatsCube,
   type StatsDeliveryRow,
   type StatsReportRow,
@@ -78,16 +80,42 @@ const deliveryRow: fc.Arbitrary<StatsDeliveryRow> = fc
     succeeded: d.succeeded,
   }))
 
+const caseRow: fc.Arbitrary<StatsCaseRow> = fc
+  .record({
+    month: fc.constantFrom(...MONTHS),
+    day: fc.integer({ min: 1, max: 28 }),
+    raid: fc.boolean(),
+    // Mostly small cases, some large, a few emptied by withdrawals.
+    liveReports: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 7, max: 150 })),
+  })
+  .map((c) => ({ firstReportAt: at(c.month, c.day), raid: c.raid, liveReports: c.liveReports }))
+
+/** A size in each band, to rebuild cases from a rounded cube. */
+const BAND_SIZE: Record<string, number> = { '1': 1, '2-4': 3, '5-19': 7, '20-99': 40, '100+': 120 }
+
 const dataset = fc.record({
   rows: fc.array(reportRow, { maxLength: 40 }),
   deliveries: fc.array(deliveryRow, { maxLength: 20 }),
+  cases: fc.array(caseRow, { maxLength: 25 }),
   key: fc.uint8Array({ minLength: 32, maxLength: 32 }).map((k) => Buffer.from(k)),
 })
 
 /** A dataset whose base cells are exactly `cube`'s: one row per unit of each cell's count. */
-function datasetOf(cube: StatsCube): { rows: StatsReportRow[]; deliveries: StatsDeliveryRow[] } {
+function datasetOf(cube: StatsCube): {
+  rows: StatsReportRow[]
+  deliveries: StatsDeliveryRow[]
+  cases: StatsCaseRow[]
+} {
   const rows: StatsReportRow[] = []
   const deliveries: StatsDeliveryRow[] = []
+  const cases: StatsCaseRow[] = []
+  for (const c of cube.cases)
+    for (let i = 0; i < c.count; i++)
+      cases.push({
+        firstReportAt: at(c.month, 1 + (i % 28)),
+        raid: c.raid,
+        liveReports: BAND_SIZE[c.size]!,
+      })
   for (const c of cube.live)
     for (let i = 0; i < c.count; i++) {
       const submittedAt = at(c.month, 1 + (i % 28))
@@ -121,11 +149,21 @@ function datasetOf(cube: StatsCube): { rows: StatsReportRow[]; deliveries: Stats
         receiverKind: c.receiverKind,
         succeeded: c.outcome === 'succeeded',
       })
-  return { rows, deliveries }
+  return { rows, deliveries, cases }
 }
 
-const COUNTS = new Set(['reports', 'withdrawn', 'count', 'of', 'messages', 'succeeded'])
-const LABELS = ['month', 'category', 'platform', 'partnerKind', 'receiverKind']
+const COUNTS = new Set([
+  'reports',
+  'withdrawn',
+  'count',
+  'of',
+  'messages',
+  'succeeded',
+  'cases',
+  'raids',
+  'total',
+])
+const LABELS = ['month', 'category', 'platform', 'partnerKind', 'receiverKind', 'size']
 
 /**
  * Every count of an answer by a stable name (`byCategory/threat/reports`, `urgent/count`…),
@@ -156,10 +194,10 @@ const countsOnly = (report: ReturnType<typeof buildStats>) => ({
 describe('statistics cannot be differenced', () => {
   it('gives the same answers on D and on its rounded twin D′, where every true count of 1–4 differs', () => {
     fc.assert(
-      fc.property(dataset, ({ rows, deliveries, key }) => {
-        const twin = datasetOf(roundCube(baseCube(rows, deliveries), key))
-        const trueCells = baseCube(rows, deliveries)
-        const twinCells = baseCube(twin.rows, twin.deliveries)
+      fc.property(dataset, ({ rows, deliveries, cases, key }) => {
+        const twin = datasetOf(roundCube(baseCube(rows, deliveries, cases), key))
+        const trueCells = baseCube(rows, deliveries, cases)
+        const twinCells = baseCube(twin.rows, twin.deliveries, twin.cases)
 
         // Base cells: each true 1–4 is a multiple of 5 (0 or 5) in D′.
         const twinCount = new Map(
@@ -174,24 +212,33 @@ describe('statistics cannot be differenced', () => {
 
         for (const [from, to] of PERIODS) {
           const range = statsRange(from, to)
-          const published = buildStats(range, rows, deliveries, GENERATED, key)
+          const published = buildStats(range, rows, deliveries, GENERATED, key, cases)
           // What the adversary sees from D and from D′ is the same, figure for figure.
-          expect(countsOnly(buildStats(range, twin.rows, twin.deliveries, GENERATED, key))).toEqual(
-            countsOnly(published),
-          )
+          expect(
+            countsOnly(buildStats(range, twin.rows, twin.deliveries, GENERATED, key, twin.cases)),
+          ).toEqual(countsOnly(published))
           // The truth behind each published figure, in D and in D′ (D′'s truth is what is published).
-          const inRange = <T extends { submittedAt?: Date; createdAt?: Date }>(list: T[]) =>
+          const inRange = <
+            T extends { submittedAt?: Date; createdAt?: Date; firstReportAt?: Date },
+          >(
+            list: T[],
+          ) =>
             list.filter((r) => {
-              const t = (r.submittedAt ?? r.createdAt)!
+              const t = (r.submittedAt ?? r.createdAt ?? r.firstReportAt)!
               return t >= range.from && t < range.to
             })
           const truthD = figures(
-            projectStats(range, baseCube(inRange(rows), inRange(deliveries)), null, GENERATED),
+            projectStats(
+              range,
+              baseCube(inRange(rows), inRange(deliveries), inRange(cases)),
+              null,
+              GENERATED,
+            ),
           )
           const truthTwin = figures(
             projectStats(
               range,
-              baseCube(inRange(twin.rows), inRange(twin.deliveries)),
+              baseCube(inRange(twin.rows), inRange(twin.deliveries), inRange(twin.cases)),
               null,
               GENERATED,
             ),

@@ -1,11 +1,12 @@
 /**
  * Sums a statistics cube into the published `StatsReport`. Every figure — totals, months,
- * breakdowns, cells, urgent and raid counts, first actions, deliveries — is a sum of cube
+ * breakdowns, cells, urgent and raid counts, first actions, deliveries, cases — is a sum of cube
  * cells, and every share is computed from those sums: given the rounded cube, nothing else
  * about the reports reaches the answer (the median has its own rule, see `median.ts`).
  * Zero figures are left out of the lists, so what is listed depends on the rounded cube only.
  */
 import {
+  type CaseSizeBand,
   type CategoryCode,
   type PartnerKind,
   type PlatformCode,
@@ -45,7 +46,8 @@ export function projectStats(
   medianHours: number | null,
   generatedAt: Date,
 ): StatsReport {
-  const { live, withdrawn, delivery } = cube
+  const { live, withdrawn, delivery, cases } = cube
+  const caseCount = total(cases)
   const reports = total(live)
   const liveByMonth = new Map(sumBy(live, (c) => c.month))
   const goneByMonth = new Map(sumBy(withdrawn, (c) => c.month))
@@ -105,5 +107,21 @@ export function projectStats(
         successRate: ratio(succeeded, messages),
       }
     }),
+    cases: {
+      total: caseCount,
+      raids: share(
+        total(cases, (c) => c.raid),
+        caseCount,
+      ),
+      byMonth: sumBy(cases, (c) => c.month).map(([month, n]) => ({
+        month,
+        cases: n,
+        raids: total(cases, (c) => c.month === month && c.raid),
+      })),
+      bySize: sumBy(cases, (c) => c.size).map(([size, n]) => ({
+        size: size as CaseSizeBand,
+        cases: n,
+      })),
+    },
   }
 }

@@ -4,10 +4,16 @@
  * sums. Withdrawn reports are tombstones: counted per month and nothing else about them used.
  */
 import type { StatsReport } from '@safe-place/schemas'
-import { and, eq, gte, inArray, lt } from 'drizzle-orm'
-import { messages, partners, receivers, reports } from '../db/schema'
+import { and, count, eq, gte, inArray, isNull, lt, ne } from 'drizzle-orm'
+import { caseMembers, cases, messages, partners, receivers, reports } from '../db/schema'
 import type { ReadDb } from '../db/types'
-import { baseCube, roundCube, type StatsDeliveryRow, type StatsReportRow } from './cube'
+import {
+  baseCube,
+  roundCube,
+  type StatsCaseRow,
+  type StatsDeliveryRow,
+  type StatsReportRow,
+} from './cube'
 import { medianFirstActionHours } from './median'
 import { projectStats } from './project'
 import type { StatsRange } from './range'
@@ -24,11 +30,13 @@ export function buildStats(
   deliveries: readonly StatsDeliveryRow[],
   generatedAt: Date,
   key: Buffer,
+  caseRows: readonly StatsCaseRow[] = [],
 ): StatsReport {
   const inRange = rows.filter((r) => within(range, r.submittedAt))
   const cube = baseCube(
     inRange,
     deliveries.filter((d) => within(range, d.createdAt)),
+    caseRows.filter((c) => within(range, c.firstReportAt)),
   )
   return projectStats(range, roundCube(cube, key), medianFirstActionHours(inRange), generatedAt)
 }
@@ -67,6 +75,32 @@ export async function computeStats(
         lt(messages.createdAt, range.to),
       ),
     )
+  // Cases by the month of their first report; merged ones count in the case holding their
+  // reports; a case's size counts its reports not withdrawn.
+  const caseRows = await db
+    .select({
+      firstReportAt: cases.firstReportAt,
+      raid: cases.raid,
+      liveReports: count(reports.id),
+    })
+    .from(cases)
+    .leftJoin(caseMembers, eq(caseMembers.caseId, cases.id))
+    .leftJoin(
+      reports,
+      and(
+        eq(reports.id, caseMembers.reportId),
+        isNull(reports.withdrawnAt),
+        ne(reports.status, 'withdrawn'),
+      ),
+    )
+    .where(
+      and(
+        ne(cases.status, 'merged'),
+        gte(cases.firstReportAt, range.from),
+        lt(cases.firstReportAt, range.to),
+      ),
+    )
+    .groupBy(cases.id)
   return buildStats(
     range,
     rows.map((r) => ({
@@ -86,5 +120,6 @@ export async function computeStats(
     })),
     now,
     key,
+    caseRows,
   )
 }

@@ -1,10 +1,12 @@
 /**
  * The forensic erase test: a report with contact, an attachment, evidence texts and a status
  * note for the reporter, delivered to three receivers — one echoing the body back, one still in
- * flight when the report is erased — with an idempotency key. After a withdrawal, and again
- * after the retention job, the database file is searched as a copy of it would be, key in hand:
- * every table of the schema, every plain column, every sealed value opened. None of the
- * report's personal values is anywhere.
+ * flight when the report is erased — with an idempotency key, grouped into a case with another
+ * report (its grouping fingerprints stored) and an internal note about it. After a withdrawal,
+ * and again after the retention job, the database file is searched as a copy of it would be,
+ * key in hand: every table of the schema, every plain column, every sealed value opened. None of
+ * the report's personal values is anywhere — nor the fingerprints of its handle and link, nor
+ * the internal note about it — while the note about the other report of the case stays.
  */
 import { randomBytes } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
@@ -13,8 +15,18 @@ import { eq } from 'drizzle-orm'
 import pino from 'pino'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApiKey } from '../../src/admin/api-keys'
+import { createCaseGrouper } from '../../src/cases/grouper'
+import { caseKeyFingerprint, groupingValues } from '../../src/cases/keys'
+import { CaseSettings } from '../../src/cases/settings'
 import { Keyring } from '../../src/crypto/keyring'
-import { attachments, deliveryAttempts, idempotencyKeys, messages } from '../../src/db/schema'
+import {
+  attachments,
+  caseNotes,
+  cases,
+  deliveryAttempts,
+  idempotencyKeys,
+  messages,
+} from '../../src/db/schema'
 import { createDeliveryEngine, type DeliveryEngine } from '../../src/delivery/engine'
 import { runRetention } from '../../src/retention/run'
 import { startReceiver, type TestServer } from '../delivery/support/receiver-server'
@@ -40,7 +52,11 @@ const PERSONAL = {
   targetHandle: '@forensic_creator_handle',
   evidenceText: 'capture: « je sais où tu habites » zq_evidence_line_31',
   note: 'Nous avons contacté forensic.victim.5519@example.org au sujet de zq_note_marker_64',
+  internalNote: 'Note interne : rappelée au 06 55 19 00 64, elle change de numéro zq_internal_31',
 }
+
+/** The note about the other report of the case: it is not this report's data, so it stays. */
+const KEPT_NOTE = 'Le témoin a envoyé trois captures de plus zq_kept_note_12'
 
 const retention = { attachmentsDays: 30, closedReportDays: 60, anyReportDays: 365 }
 
@@ -74,6 +90,9 @@ beforeEach(async () => {
   })
 })
 afterEach(async () => {
+  // From now on the slow receiver answers at once: a request arriving while the engine stops
+  // would otherwise be held until its timeout.
+  slow.respond = (_req, _i, res) => res.writeHead(200).end('late')
   for (const res of held) if (!res.writableEnded) res.writeHead(200).end('late')
   await engine.stop()
   await Promise.all([echo.close(), quiet.close(), slow.close()])
@@ -148,7 +167,66 @@ async function sendAndDeliver() {
   })
   expect(status.status).toBe(200)
   const [file] = await hub.handle.db.select().from(attachments)
-  return { receipt, fileHash: file!.sha256 }
+  const fingerprints = await groupWithAWitness(receipt.reference)
+  return { receipt, fileHash: file!.sha256, fingerprints }
+}
+
+/**
+ * A witness reports the same stalker's profile (another spelling of the same account): both
+ * reports become one case. The support team writes one internal note about each report.
+ * Resolves with the grouping fingerprints of the values only the first report holds.
+ */
+async function groupWithAWitness(reference: string): Promise<string[]> {
+  const witness = await postReport(
+    hub,
+    sampleReport({
+      what: { description: 'Je suis tombée sur ce compte qui la harcèle', ongoing: true },
+      where: {
+        platform: 'instagram',
+        contentUrls: [],
+        accounts: [{ url: 'https://www.instagram.com/ZQ_FORENSIC_STALKER_77/' }],
+      },
+      who: { role: 'witness' },
+      contact: undefined,
+    }),
+  )
+  expect(witness.status).toBe(201)
+  const witnessRef = Receipt.parse(await witness.json()).reference
+  const grouper = createCaseGrouper({
+    database: hub.handle,
+    keyring: hub.keyring,
+    settings: CaseSettings.parse({}),
+    logger: pino({ level: 'silent' }),
+  })
+  expect(await grouper.runOnce()).toBe(2)
+  const [grouped] = await hub.handle.db.select().from(cases)
+  expect(grouped?.reportCount).toBe(2)
+  for (const [about, text] of [
+    [reference, PERSONAL.internalNote],
+    [witnessRef, KEPT_NOTE],
+  ]) {
+    const res = await hub.app.request(`/v1/admin/cases/${grouped!.id}/notes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${hub.operatorKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ text, about }),
+    })
+    expect(res.status).toBe(200)
+  }
+  const own = groupingValues(
+    {
+      who: { targetHandle: PERSONAL.targetHandle },
+      where: { contentUrls: [PERSONAL.contentUrl], accounts: [] },
+    },
+    'instagram',
+  )
+  expect(own.map((v) => v.match)).toEqual(['target_handle', 'content_url'])
+  return own.map((v) => caseKeyFingerprint(hub.keyring, hub.partnerId, v))
+}
+
+/** The internal notes left, opened. */
+async function notesLeft(): Promise<string[]> {
+  const rows = await hub.handle.db.select().from(caseNotes)
+  return rows.map((r) => hub.keyring.open(r.textSealed, `case-note:${r.id}`))
 }
 
 /** The slow receiver answers now, echoing what it got: the late attempt is recorded. */
@@ -163,25 +241,33 @@ async function releaseLateAnswer() {
   )
 }
 
-async function findings(searched: { receiptToken: string; fileHash: string }) {
+async function findings(searched: {
+  receiptToken: string
+  fileHash: string
+  fingerprints: string[]
+}) {
   return searchDatabase(hub.client, keys, {
-    strings: [...Object.values(PERSONAL), searched.receiptToken],
+    strings: [...Object.values(PERSONAL), searched.receiptToken, ...searched.fingerprints],
     fileHashes: [searched.fileHash],
   })
 }
 
 describe('the forensic erase test', () => {
   it('finds the personal data before, and nothing of it after a withdrawal', async () => {
-    const { receipt, fileHash } = await sendAndDeliver()
-    // The search works: before the erasure it finds every value, plain-text nowhere.
-    const before = await findings({ receiptToken: receipt.receiptToken, fileHash })
-    expect(before.filter((f) => f.as === 'plain')).toEqual([])
-    for (const value of Object.values(PERSONAL)) {
+    const { receipt, fileHash, fingerprints } = await sendAndDeliver()
+    const searched = { receiptToken: receipt.receiptToken, fileHash, fingerprints }
+    // The search works: before the erasure it finds every value, plain-text nowhere but the
+    // keyed fingerprints (which give nothing away without the key).
+    const before = await findings(searched)
+    expect(before.filter((f) => f.as === 'plain' && !fingerprints.includes(f.value))).toEqual([])
+    for (const value of [...Object.values(PERSONAL), ...fingerprints]) {
       expect(before.some((f) => f.value === value)).toBe(true)
     }
     expect(before.some((f) => f.value === 'a stored file')).toBe(true)
     expect(before.some((f) => f.table === 'delivery_attempts')).toBe(true)
     expect(before.some((f) => f.table === 'idempotency_keys')).toBe(true)
+    expect(before.some((f) => f.table === 'case_keys')).toBe(true)
+    expect(before.some((f) => f.table === 'case_notes')).toBe(true)
 
     const withdrawn = await hub.app.request(`/v1/reports/${receipt.reference}`, {
       method: 'DELETE',
@@ -190,20 +276,28 @@ describe('the forensic erase test', () => {
     expect(withdrawn.status).toBe(200)
     await releaseLateAnswer()
     // Receivers that got it are told to erase theirs.
-    await until(() => echo.received.length === 2 && quiet.received.length >= 2, 'withdrawals')
+    const told = (server: TestServer) =>
+      server.received.some((r) => r.body.includes('"report.withdrawn"'))
+    await until(() => told(echo) && told(quiet), 'withdrawals')
 
-    expect(await findings({ receiptToken: receipt.receiptToken, fileHash })).toEqual([])
+    expect(await findings(searched)).toEqual([])
     expect(await hub.handle.db.select().from(idempotencyKeys)).toEqual([])
+    // The note about the other report of the case is that report's, and stays with it.
+    expect(await notesLeft()).toEqual([KEPT_NOTE])
   })
 
   it('finds nothing of it after the retention job either', async () => {
-    const { receipt, fileHash } = await sendAndDeliver()
+    const { receipt, fileHash, fingerprints } = await sendAndDeliver()
     const future = new Date(Date.now() + (retention.anyReportDays + 1) * 86_400_000)
     const done = await runRetention(hub.handle, retention, future)
-    expect(done.reports).toBe(1)
+    // The witness's report too: both are past the retention period.
+    expect(done.reports).toBe(2)
     await releaseLateAnswer()
 
-    expect(await findings({ receiptToken: receipt.receiptToken, fileHash })).toEqual([])
+    expect(await findings({ receiptToken: receipt.receiptToken, fileHash, fingerprints })).toEqual(
+      [],
+    )
+    expect(await notesLeft()).toEqual([])
     // Nothing of it can be resent, and its receivers' console views hold nothing either.
     const payloads = await hub.handle.db
       .select({ payload: messages.payloadSealed })

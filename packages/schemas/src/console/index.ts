@@ -1,3 +1,4 @@
+export * from './preferences'
 export * from './receivers'
 export * from './reports'
 export * from './session'

@@ -19,6 +19,8 @@ export const ConsoleReportDetail = z
     received: ReportCreatedData.nullable(),
     timeline: z.array(TimelineEvent),
     deliveries: z.array(ConsoleDelivery),
+    /** The case the report is grouped in (operator only; absent for a receiver). */
+    case: z.object({ id: z.string(), reference: z.string() }).nullable().optional(),
   })
   .meta({ id: 'ConsoleReportDetail' })
 export type ConsoleReportDetail = z.infer<typeof ConsoleReportDetail>

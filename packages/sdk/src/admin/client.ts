@@ -1,6 +1,6 @@
 /**
- * `createSafePlaceAdmin`: the operator API (partners, site keys, API keys, reports, receivers,
- * deliveries, replay) and the receivers' status updates, all with an API key. Inputs are
+ * `createSafePlaceAdmin`: the operator API (partners, site keys, API keys, reports, cases,
+ * receivers, deliveries, replay) and the receivers' status updates, all with an API key. Inputs are
  * validated with the schemas before sending, answers parsed with them.
  */
 import {
@@ -30,6 +30,7 @@ import {
 import { z } from 'zod'
 import { validateInput } from '../client/validate'
 import { createTransport, type FetchLike } from '../core/request'
+import { caseMethods } from './cases'
 
 export interface SafePlaceAdminOptions {
   hubUrl: string
@@ -249,6 +250,9 @@ export function createSafePlaceAdmin(options: SafePlaceAdminOptions) {
     },
 
     receivers: { ...receivers, add: receivers.create },
+
+    /** Cases and the desk: operator keys only. */
+    cases: caseMethods(send),
 
     messages: {
       list: (filters: MessageListFilters = {}, o: Signal = {}) =>
