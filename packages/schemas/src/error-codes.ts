@@ -19,6 +19,14 @@ export const errorCodes = {
     status: 409,
     message: 'This Idempotency-Key was already used with a different request.',
   },
+  already_contested: {
+    status: 409,
+    message: 'This answer was already contested: the ways that remain are on the report page.',
+  },
+  nothing_to_contest: {
+    status: 409,
+    message: 'There is no answer to contest yet: a report can be contested once it has one.',
+  },
   report_withdrawn: { status: 410, message: 'This report was withdrawn and its data erased.' },
   report_erased: {
     status: 410,
