@@ -38,6 +38,10 @@ export const errorCodes = {
     status: 422,
     message: 'Files cannot be sent for this kind of report.',
   },
+  notifications_unavailable: {
+    status: 422,
+    message: 'This hub does not send e-mails: send it again without notifications.',
+  },
   attachment_invalid: { status: 422, message: 'The file is not a PNG, JPEG or WebP image.' },
   unsafe_url: { status: 422, message: 'This URL is not allowed as a webhook endpoint.' },
   rate_limited: { status: 429, message: 'Too many requests. Please try again shortly.' },

@@ -18,6 +18,7 @@ import { healthRoutes } from './health'
 import { messageRoutes } from './messages'
 import { publicInfoRoutes } from './public-info'
 import { receiverRoutes } from './receivers'
+import { reportFollowRoutes } from './report-follow'
 import { reportIntakeRoutes } from './report-intake'
 import { reportReceiptRoutes } from './report-receipt'
 import { statsRoutes } from './stats'
@@ -29,6 +30,7 @@ export const routeGroups: ReadonlyArray<() => OpenAPIHono<HubEnv>> = [
   publicInfoRoutes,
   reportIntakeRoutes,
   reportReceiptRoutes,
+  reportFollowRoutes,
   adminTenantRoutes,
   adminReportRoutes,
   widgetAssetRoutes,

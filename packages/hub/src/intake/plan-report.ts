@@ -13,6 +13,7 @@ import {
   idempotencyKeys,
   messages,
   powChallengesSpent,
+  reportNotifications,
   reports,
   timelineEvents,
 } from '../db/schema'
@@ -20,6 +21,7 @@ import type { TableRows } from '../db/table-rows'
 import type { PlannedRows } from '../db/write-gate'
 import { messageRows } from '../delivery/outbox'
 import { newId } from '../ids'
+import { addressContext } from '../notifications/subscriptions'
 import { planReportMessages } from '../routing/plan'
 import type { RoutingRules } from '../routing/rules'
 import { type IdempotencyRequest, idempotencyRow } from './idempotency'
@@ -40,6 +42,8 @@ export interface PlanReportInput {
   receiptFor: (status: NormalisedReport['status']) => Receipt
   now: Date
   rules: RoutingRules
+  /** "Tell me when it moves": her address, sealed for the hub alone (never in the report). */
+  notifyEmail?: string | undefined
 }
 
 export interface StoredReport {
@@ -106,6 +110,13 @@ export function planReport(
     { table: timelineEvents, rows: timeline },
     { table: messages, rows: outbox },
   ]
+  if (input.notifyEmail) {
+    const addressSealed = keyring.seal(input.notifyEmail, addressContext(reportId))
+    inserts.push({
+      table: reportNotifications,
+      rows: [{ reportId, channel: 'email', addressSealed, createdAt: at, updatedAt: at }],
+    })
+  }
   if (input.pow) {
     const { challengeHash, keepUntil } = input.pow
     inserts.push({ table: powChallengesSpent, rows: [{ challengeHash, expiresAt: keepUntil }] })
