@@ -54,6 +54,7 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
   }
   const server = new SMTPServer({
     authOptional: true,
+    closeTimeout: 200,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, session, callback) {
