@@ -1,7 +1,9 @@
 /**
  * The forensic erase test: a report with contact, an attachment, evidence texts and a status
  * note for the reporter, delivered to three receivers — one echoing the body back, one still in
- * flight when the report is erased — with an idempotency key. After a withdrawal, and again
+ * flight when the report is erased — with an idempotency key, an address for e-mail
+ * notifications, a platform's decision with its explanation, and the reporter's contest of it
+ * (delivered as `report.contested`, echoed back). After a withdrawal, and again
  * after the retention job, the database file is searched as a copy of it would be, key in hand:
  * every table of the schema, every plain column, every sealed value opened. None of the
  * report's personal values is anywhere.
@@ -40,6 +42,9 @@ const PERSONAL = {
   targetHandle: '@forensic_creator_handle',
   evidenceText: 'capture: « je sais où tu habites » zq_evidence_line_31',
   note: 'Nous avons contacté forensic.victim.5519@example.org au sujet de zq_note_marker_64',
+  notifyEmail: 'zq.forensic.notify.8812@example.org',
+  decisionExplanation: 'Harcèlement visant zq_decision_marker_57 par son prénom',
+  contestReason: 'Il a recréé un compte, zq_contest_marker_23, et continue',
 }
 
 const retention = { attachmentsDays: 30, closedReportDays: 60, anyReportDays: 365 }
@@ -53,7 +58,7 @@ let slow: TestServer
 let held: ServerResponse[]
 
 beforeEach(async () => {
-  hub = await makeTestHub({ keyring: new Keyring(KEY) })
+  hub = await makeTestHub({ keyring: new Keyring(KEY), mailer: { wake: () => undefined } })
   held = []
   // Answers 200 with the body it got: the attempt log then holds the whole payload, sealed.
   echo = await startReceiver((req, _i, res) => res.writeHead(200).end(req.body))
@@ -74,6 +79,8 @@ beforeEach(async () => {
   })
 })
 afterEach(async () => {
+  // From now on the slow receiver answers at once, so the engine can stop.
+  slow.respond = (_req, _i, res) => res.writeHead(200).end('late')
   for (const res of held) if (!res.writableEnded) res.writeHead(200).end('late')
   await engine.stop()
   await Promise.all([echo.close(), quiet.close(), slow.close()])
@@ -113,6 +120,7 @@ async function sendAndDeliver() {
     who: { role: 'target', targetIsWomanOrGirl: true, targetHandle: PERSONAL.targetHandle },
     evidence: { urls: [], texts: [PERSONAL.evidenceText] },
     contact: { channel: 'email', value: PERSONAL.email },
+    notifications: { email: PERSONAL.notifyEmail },
     consents: [federation, flagger, vendor].map((r) => ({
       receiverId: r.id,
       textVersion: '1',
@@ -147,6 +155,42 @@ async function sendAndDeliver() {
     body: JSON.stringify({ status: 'in_review', noteForReporter: PERSONAL.note }),
   })
   expect(status.status).toBe(200)
+  // Then decides, with a statement of reasons naming someone; she contests it.
+  const decided = await hub.app.request(`/v1/reports/${receipt.reference}/status`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${flaggerKey.secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      status: 'action_taken',
+      decision: {
+        decision_visibility: ['DECISION_VISIBILITY_CONTENT_LABELLED'],
+        decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT',
+        incompatible_content_ground: 'Harassment policy',
+        incompatible_content_explanation: PERSONAL.decisionExplanation,
+        automated_detection: 'No',
+        automated_decision: 'AUTOMATED_DECISION_NOT_AUTOMATED',
+        territorial_scope: ['FR'],
+        application_date: '2026-03-03',
+      },
+    }),
+  })
+  expect(decided.status).toBe(200)
+  const contested = await hub.app.request(`/v1/reports/${receipt.reference}/contest`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${receipt.receiptToken}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ reason: PERSONAL.contestReason }),
+  })
+  expect(contested.status).toBe(200)
+  await until(
+    async () =>
+      echo.received.some((r) => r.body.includes('report.contested')) &&
+      (await hub.handle.db.select().from(deliveryAttempts)).some(
+        (a) => a.messageId !== null && a.responseBody !== null,
+      ),
+    'the contest echoed back by the federation',
+  )
   const [file] = await hub.handle.db.select().from(attachments)
   return { receipt, fileHash: file!.sha256 }
 }
@@ -190,7 +234,9 @@ describe('the forensic erase test', () => {
     expect(withdrawn.status).toBe(200)
     await releaseLateAnswer()
     // Receivers that got it are told to erase theirs.
-    await until(() => echo.received.length === 2 && quiet.received.length >= 2, 'withdrawals')
+    const told = (server: TestServer) =>
+      server.received.some((r) => r.body.includes('report.withdrawn'))
+    await until(() => told(echo) && told(quiet), 'withdrawals')
 
     expect(await findings({ receiptToken: receipt.receiptToken, fileHash })).toEqual([])
     expect(await hub.handle.db.select().from(idempotencyKeys)).toEqual([])
