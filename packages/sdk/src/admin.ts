@@ -9,6 +9,7 @@
  * for (const m of page.items) await admin.messages.replay(m.id)
  */
 
+export type { Decision, StatusUpdate } from '@safe-place/schemas'
 export {
   createSafePlaceAdmin,
   type MessageListFilters,
