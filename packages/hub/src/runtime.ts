@@ -13,7 +13,7 @@ import type { RateLimiter } from './http/rate-limiter'
 import type { RoutingRules } from './routing/rules'
 import type { HubSettings } from './settings'
 
-export interface MailHandle {
+interface MailHandle {
   /** An SMTP server is configured: reporters may ask to be told by e-mail. */
   enabled: boolean
   wake(): void

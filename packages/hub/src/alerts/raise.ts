@@ -51,7 +51,7 @@ export interface AlertInput {
   webhook?: boolean
 }
 
-export function consoleUrl(publicUrl: string, path: string): string {
+function consoleUrl(publicUrl: string, path: string): string {
   return new URL(`console/${path}`, publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`).href
 }
 

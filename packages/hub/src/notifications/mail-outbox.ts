@@ -18,7 +18,7 @@ import type { WriteTx } from '../db/types'
 import { nextRetryDelay, type RetryPolicy } from '../delivery/schedule'
 import { newId } from '../ids'
 
-export type MailKind = 'report_update' | 'alert'
+type MailKind = 'report_update' | 'alert'
 
 export interface QueuedMail {
   kind: MailKind

@@ -25,7 +25,7 @@ export class MailSendError extends Error {
 }
 
 /** `smtp 451`, `ECONNREFUSED`, `ETIMEDOUT`…: what an operator needs, nothing a server echoed. */
-export function mailErrorCode(error: unknown): string {
+function mailErrorCode(error: unknown): string {
   const e = error as { responseCode?: unknown; code?: unknown }
   if (typeof e?.responseCode === 'number') return `smtp ${e.responseCode}`
   if (typeof e?.code === 'string' && /^[A-Z_]{2,40}$/.test(e.code)) return e.code

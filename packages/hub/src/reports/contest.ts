@@ -24,7 +24,7 @@ import { newId } from '../ids'
 import { decisionsOf } from './decisions'
 import { remainingWays } from './remaining-ways'
 
-export const contestContext = (reportId: string) => `contest:${reportId}`
+const contestContext = (reportId: string) => `contest:${reportId}`
 
 const ANSWERS = ['action_taken', 'no_action'] as const
 type Answer = (typeof ANSWERS)[number]

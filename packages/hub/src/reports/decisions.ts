@@ -18,7 +18,7 @@ import { reportDecisions } from '../db/schema'
 import type { ReadDb, WriteTx } from '../db/types'
 import { describeDecision } from '../i18n/decision-wording'
 
-export const decisionContext = (eventId: string) => `decision:${eventId}`
+const decisionContext = (eventId: string) => `decision:${eventId}`
 
 export async function recordDecision(
   tx: WriteTx,

@@ -8,7 +8,7 @@ import { helpResources, type Locale, type RemainingWay } from '@safe-place/schem
 import { remainingWayWords as words } from '../i18n/remaining-ways'
 
 /** The European Commission's list of certified out-of-court dispute settlement bodies. */
-export const OUT_OF_COURT_BODIES_URL =
+const OUT_OF_COURT_BODIES_URL =
   'https://digital-strategy.ec.europa.eu/en/policies/dsa-out-court-dispute-settlement'
 
 function resourceUrl(id: string): string | undefined {
