@@ -164,7 +164,7 @@ export const en: Strings = {
   withdrawn: 'Your report is withdrawn and its data erased.',
   notifyOptIn: 'Tell me by e-mail when my report moves',
   notifyHint:
-    'The message will only say "There is news about your report", nothing of its content. If someone else reads your e-mails, do not tick this.',
+    'The message will only say "There is news about your report", nothing of its content. If someone else reads your e-mails, better not ask for it.',
   notifyEmailLabel: 'E-mail address to be told',
   decisionTitle: 'The platform’s decision',
   appealLink: 'Appeal to the platform',

@@ -169,7 +169,7 @@ export const fr = {
   withdrawn: 'Votre signalement est retiré et ses données sont effacées.',
   notifyOptIn: 'Me prévenir par e-mail quand mon signalement avance',
   notifyHint:
-    'Le message dira seulement « Il y a du nouveau sur votre signalement », sans rien de son contenu. Si quelqu’un d’autre lit vos e-mails, ne cochez pas.',
+    'Le message dira seulement « Il y a du nouveau sur votre signalement », sans rien de son contenu. Si quelqu’un d’autre lit vos e-mails, mieux vaut ne pas le demander.',
   notifyEmailLabel: 'Adresse e-mail pour être prévenue',
   decisionTitle: 'La décision de la plateforme',
   appealLink: 'Faire appel auprès de la plateforme',
