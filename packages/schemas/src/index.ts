@@ -6,6 +6,7 @@
  * const result = ReportIntake.safeParse(body)
  */
 
+export * from './admin/mails'
 export * from './admin/partners'
 export * from './admin/receivers'
 export * from './admin/reports'

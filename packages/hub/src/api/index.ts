@@ -15,6 +15,7 @@ import { consoleSessionRoutes } from './console-session'
 import { consoleTenantRoutes } from './console-tenants'
 import { docsRoutes } from './docs'
 import { healthRoutes } from './health'
+import { mailRoutes } from './mails'
 import { messageRoutes } from './messages'
 import { publicInfoRoutes } from './public-info'
 import { receiverRoutes } from './receivers'
@@ -36,6 +37,7 @@ export const routeGroups: ReadonlyArray<() => OpenAPIHono<HubEnv>> = [
   widgetAssetRoutes,
   receiverRoutes,
   messageRoutes,
+  mailRoutes,
   statusUpdateRoutes,
   consoleSessionRoutes,
   consoleReportRoutes,

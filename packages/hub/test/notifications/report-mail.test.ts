@@ -159,6 +159,22 @@ describe('e-mails to the reporter', () => {
     const [row] = await m.hub.handle.db.select().from(mailOutbox)
     expect(row).toMatchObject({ state: 'dead', attempts: 4 })
     expect(m.smtp.mails).toHaveLength(0)
+    // Operators see it through the API: state, code, the report's reference; no address.
+    const listed = await m.hub.app.request('/v1/admin/mails?state=dead', {
+      headers: { authorization: `Bearer ${m.hub.operatorKey}` },
+    })
+    expect(listed.status).toBe(200)
+    const body = await listed.text()
+    expect(JSON.parse(body).items).toEqual([
+      expect.objectContaining({
+        kind: 'report_update',
+        state: 'dead',
+        attempts: 4,
+        lastError: 'smtp 451',
+        reference: receipt.reference,
+      }),
+    ])
+    expect(body).not.toContain(NOTIFY)
   })
 })
 
