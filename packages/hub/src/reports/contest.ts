@@ -81,7 +81,12 @@ async function tellReceivers(
   reason: string,
   now: Date,
 ): Promise<string[]> {
-  const consented = new Set((report.consents as { receiverId: string }[]).map((c) => c.receiverId))
+  // A target under 15 reporting for herself: her consent alone does not stand
+  // (docs/safety-rules.md), so her words go to no receiver.
+  const under15 = report.targetAge === 'under_15' && report.reporterRole === 'target'
+  const consented = new Set(
+    under15 ? [] : (report.consents as { receiverId: string }[]).map((c) => c.receiverId),
+  )
   const recipients = (await receiversThatGotReport(tx, report.id)).filter((r) =>
     consented.has(r.id),
   )
