@@ -265,6 +265,35 @@ describe('contesting', () => {
     )
   })
 
+  it('sends a child’s contest to nobody: under 15, her consent alone does not stand', async () => {
+    const child = await postReport(
+      hub,
+      sampleReport({
+        category: 'harassment',
+        who: { role: 'target', targetAge: 'under_15' },
+        contact: undefined,
+        consents: [
+          {
+            receiverId: ids.trusted_flagger!,
+            textVersion: '1',
+            grantedAt: new Date().toISOString(),
+          },
+        ],
+      }),
+    )
+    expect(child.status).toBe(201)
+    const childReceipt = Receipt.parse(await child.json())
+    await until(
+      () => servers.trusted_flagger!.received.some((r) => r.body.includes(childReceipt.reference)),
+      'the hotline to get the report',
+    )
+    await postStatus(hub, flaggerKey, childReceipt.reference, { status: 'no_action' })
+    const res = await asReporter(hub, childReceipt, 'POST', '/contest', { reason: REASON })
+    expect(res.status).toBe(200)
+    const queued = await hub.handle.db.select().from(messages)
+    expect(queued.filter((q) => q.eventType === 'report.contested')).toEqual([])
+  })
+
   it('refuses a bad reason, a wrong receipt, and a withdrawn report', async () => {
     await postStatus(hub, flaggerKey, receipt.reference, { status: 'no_action' })
     const empty = await asReporter(hub, receipt, 'POST', '/contest', { reason: '   ' })
