@@ -11,6 +11,7 @@ import type { Keyring } from '../crypto/keyring'
 import type { TimelineRow } from '../db/rows'
 import { reports, timelineEvents } from '../db/schema'
 import type { ReadDb } from '../db/types'
+import { contestReasonOf } from '../reports/contest'
 import { decisionSummary, decisionsOf } from '../reports/decisions'
 import { noteContext } from '../reports/status-view'
 import { isOwnReceiver, type OwnReceivers } from './own-receivers'
@@ -91,5 +92,12 @@ export async function loadTimeline(
       })
     }
   }
-  return timelineFor(rows, keyring, reader, decisions)
+  const events = timelineFor(rows, keyring, reader, decisions)
+  // Her reason to contest, for the operator only (the receivers she chose got it by webhook).
+  if (reader.notes === 'all') {
+    const reason = await contestReasonOf(db, keyring, reportId)
+    const contested = events.find((e) => e.kind === 'contested')
+    if (reason && contested) contested.note = reason
+  }
+  return events
 }

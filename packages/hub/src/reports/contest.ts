@@ -143,6 +143,24 @@ export async function contestViewOf(
   }
 }
 
+/** Her reason, opened for the operator; undefined before she contested or once erased. */
+export async function contestReasonOf(
+  db: ReadDb,
+  keyring: Keyring,
+  reportId: string,
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ sealed: reportContests.reasonSealed })
+    .from(reportContests)
+    .where(eq(reportContests.reportId, reportId))
+  if (!row?.sealed) return undefined
+  try {
+    return keyring.open(row.sealed, contestContext(reportId))
+  } catch {
+    return undefined
+  }
+}
+
 /** Whether she may contest now: an answer is there, she has not contested, it is not withdrawn. */
 export function contestable(report: ReportRow, contested: boolean): boolean {
   return !contested && !report.erasedAt && isAnswer(report.status)

@@ -257,6 +257,13 @@ describe('contesting', () => {
     await new Promise((r) => setTimeout(r, 200))
     expect(servers.partner!.received.some((r) => r.body.includes('report.contested'))).toBe(false)
 
+    // The operator reads her reason on the timeline; a receiver's console does not.
+    const detail = await hub.app.request(`/v1/admin/reports/${receipt.reference}`, {
+      headers: { authorization: `Bearer ${hub.operatorKey}` },
+    })
+    const { timeline } = ReportDetail.parse(await detail.json())
+    expect(timeline.find((e) => e.kind === 'contested')?.note).toBe(REASON)
+
     // Twice: refused, clearly.
     const again = await asReporter(hub, receipt, 'POST', '/contest', { reason: REASON })
     expect(again.status).toBe(409)
