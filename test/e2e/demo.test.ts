@@ -1,8 +1,11 @@
 /**
  * The newcomer's path, end to end, on what `pnpm start` runs: the partner page on its own
  * origin → the panel → a report shared with two of the three receivers → each of the two
- * verifies a delivery cut to its profile, the third hears nothing → the trusted flagger acts →
- * the follow view says so in French → withdrawal reaches both.
+ * verifies a delivery cut to its profile, the third hears nothing → the trusted flagger acts,
+ * passing on the platform's decision → the follow view says so in French, in plain words →
+ * the reporter, who asked to be told by e-mail, gets one neutral mail → she contests the
+ * decision from the follow view: the federation verifies `report.contested` and she sees the
+ * ways that remain → withdrawal reaches both.
  */
 import { type RunningDemo, startDemo } from '@safe-place/demo'
 import type { WebhookEvent } from '@safe-place/sdk/webhooks'
@@ -14,6 +17,8 @@ import { tempDir } from '../support/temp-dir'
 
 const DESCRIPTION = 'Il publie mon adresse et menace de venir chez moi, compte zq_e2e_handle_31.'
 const EMAIL = 'creatrice.e2e.3141@example.org'
+const NOTIFY = 'nouvelles.e2e.2718@example.org'
+const REASON = 'Le compte zq_e2e_handle_31 a republié la menace.'
 
 const dir = tempDir('safe-place-e2e-')
 let demo: RunningDemo
@@ -26,7 +31,8 @@ beforeAll(async () => {
     dataDir: dir.path,
     hubPort: 0,
     pagePort: 0,
-    receiverPorts: { federation: 0, trusted_flagger: 0, moderation_vendor: 0 },
+    receiverPorts: { federation: 0, trusted_flagger: 0, moderation_vendor: 0, operations: 0 },
+    mailPort: 0,
     log: () => {},
     hubLogLevel: 'error',
   })
@@ -54,6 +60,7 @@ async function sendReport(): Promise<{ reference: string; token: string }> {
     consentTo: [/La fédération des créatrices/, /Le signaleur de confiance/],
     leaveUnticked: [/Le filtre de commentaires/],
     email: EMAIL,
+    notify: NOTIFY,
   })
   expect(await panel.heading()).toBe('Signalement envoyé')
   return sent
@@ -132,6 +139,55 @@ describe('the demo, end to end in Chromium', () => {
       .poll(() => status.textContent(), { timeout: 10_000 })
       .toContain('une action a été menée')
     expect(await root.locator('.timeline').textContent()).toContain('Le contenu a été retiré.')
+    // The platform's decision, as the trusted flagger passed it on, in plain words.
+    const day = new Intl.DateTimeFormat('fr-FR', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date())
+    expect(await root.locator('.decision').textContent()).toContain(
+      `Instagram a retiré la publication le ${day}, parce qu’elle est contraire à ses règles sur les menaces.`,
+    )
+  })
+
+  it('she asked to be told: one neutral mail, with nothing of the report in it', async () => {
+    const mail = await demo.mailbox.waitForMail((m) => m.to.includes(NOTIFY), 10_000)
+    expect(mail.subject).toBe('Du nouveau sur votre signalement')
+    expect(mail.text).toContain('Ouvrez-le avec votre référence et votre code')
+    for (const value of [
+      reference,
+      token,
+      DESCRIPTION,
+      EMAIL,
+      'zq_e2e_handle_31',
+      'instagram',
+      'http',
+    ]) {
+      expect(mail.raw, value).not.toContain(value)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    expect(demo.mailbox.mails.filter((m) => m.to.includes(NOTIFY))).toHaveLength(1)
+  })
+
+  it('she contests the decision: the federation verifies report.contested, she sees the ways left', async () => {
+    const { root, button } = panelIn(page)
+    await root.locator('#contestReason').fill(REASON)
+    await button('Contester la réponse').click()
+    await expect.poll(() => root.locator('.ways li').count(), { timeout: 10_000 }).toBe(5)
+    expect(await root.locator('.ways').textContent()).toContain('Signaler à PHAROS')
+    const contested = await demo.receivers.federation.waitForEvent(
+      (e) => e.type === 'report.contested' && e.data.reference === reference,
+      5000,
+    )
+    expect(contested.event.type === 'report.contested' && contested.event.data).toMatchObject({
+      profile: 'full',
+      status: 'action_taken',
+      reason: REASON,
+    })
+    // The trusted flagger she consented to hears it too; the vendor, nothing at all.
+    await demo.receivers.trusted_flagger.waitForEvent((e) => e.type === 'report.contested', 5000)
+    expect(demo.receivers.moderation_vendor.events).toHaveLength(0)
   })
 
   it('withdrawal erases the report and tells both receivers', async () => {

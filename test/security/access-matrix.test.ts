@@ -49,6 +49,18 @@ const PUBLIC_ROUTES: Record<string, { guard: Guard; why: string }> = {
   'POST /v1/reports': { guard: 'siteKey', why: 'report intake from the panel' },
   'GET /v1/reports/{reference}/status': { guard: 'receipt', why: "the reporter's own view" },
   'DELETE /v1/reports/{reference}': { guard: 'receipt', why: "the reporter's withdrawal" },
+  'POST /v1/reports/{reference}/contest': {
+    guard: 'receipt',
+    why: 'the reporter contests the answer her report got',
+  },
+  'PUT /v1/reports/{reference}/notifications': {
+    guard: 'receipt',
+    why: 'the reporter asks to be told by e-mail when her report moves',
+  },
+  'DELETE /v1/reports/{reference}/notifications': {
+    guard: 'receipt',
+    why: 'the reporter stops those e-mails',
+  },
   'POST /v1/console/session': { guard: 'consoleSignIn', why: 'exchanges a key for a cookie' },
 }
 
@@ -552,7 +564,7 @@ describe('access matrix: every documented endpoint × every wrong credential', (
       'token under Basic': { authorization: `Basic ${receiptA.receiptToken}` },
     }
     const receiptRoutes = routes.filter((r) => guardOf(r) === 'receipt')
-    expect(receiptRoutes.length).toBe(2)
+    expect(receiptRoutes.length).toBe(5)
     for (const route of receiptRoutes) {
       for (const [name, headers] of Object.entries(wrong)) {
         const res = await call(

@@ -30,6 +30,8 @@ export interface ReportByHand {
   /** Receivers the panel must offer, left unticked (opt-in: never pre-ticked). */
   leaveUnticked?: RegExp[]
   email?: string
+  /** Tick "tell me by e-mail" and give this address. */
+  notify?: string
 }
 
 /** From the open panel's home to the receipt; returns the reference and the secret code. */
@@ -62,6 +64,10 @@ export async function sendThreatReport(
   if (report.email) {
     await root.getByRole('radio', { name: 'Par e-mail' }).check()
     await root.locator('#contactValue').fill(report.email)
+  }
+  if (report.notify) {
+    await root.locator('#notify').check()
+    await root.locator('#notifyEmail').fill(report.notify)
   }
   await button('Continuer').click() // contact
   await button('Envoyer le signalement').click()

@@ -66,9 +66,12 @@ function referenceOf(event: WebhookEvent): string | null {
     }
     case 'report.status_changed':
     case 'report.withdrawn':
+    case 'report.contested':
       return event.data.reference
     case 'webhook.test':
       return null
+    default:
+      return event.data.reference ?? null
   }
 }
 

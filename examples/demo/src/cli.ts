@@ -19,6 +19,8 @@ const { values } = parseArgs({
     'federation-port': { type: 'string', default: '8791' },
     'trusted-flagger-port': { type: 'string', default: '8792' },
     'moderation-vendor-port': { type: 'string', default: '8793' },
+    'operations-port': { type: 'string', default: '8794' },
+    'mail-port': { type: 'string', default: '2525' },
     'act-after': { type: 'string', default: '5s' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -33,6 +35,8 @@ if (values.help) {
   --federation-port <port>        the federation's receiver (default 8791)
   --trusted-flagger-port <port>   the trusted flagger's receiver (default 8792)
   --moderation-vendor-port <port> the moderation vendor's receiver (default 8793)
+  --operations-port <port>        the operators' alert endpoint (default 8794)
+  --mail-port <port>              the mailbox that prints every mail (default 2525)
   --act-after <5s|off>            the trusted flagger removes the content this long after a report`)
   process.exit(0)
 }
@@ -67,7 +71,9 @@ try {
       federation: port('federation-port', values['federation-port']),
       trusted_flagger: port('trusted-flagger-port', values['trusted-flagger-port']),
       moderation_vendor: port('moderation-vendor-port', values['moderation-vendor-port']),
+      operations: port('operations-port', values['operations-port']),
     },
+    mailPort: port('mail-port', values['mail-port']),
     actAfterMs,
   })
 } catch (error) {
@@ -87,12 +93,15 @@ Safe Place is running on this machine only (127.0.0.1).
     federation          full     ${r.federation.url}
     trusted flagger     notice   ${r.trusted_flagger.url}
     moderation vendor   content  ${r.moderation_vendor.url}
+    operations alerts            ${r.operations.url}
+  Mailbox (prints every mail the hub sends below)   ${demo.mailbox.url}
 
   Operator API key (demo only, also in ${resolve(values['data-dir'], 'demo-state.json')}):
     ${demo.operatorKey}
 
 Open the partner page, send a report and tick some of the receivers: each one you chose
-prints the verified delivery here, the others get nothing.${
+prints the verified delivery here, the others get nothing. Tick "tell me by e-mail" and
+every change of your report prints a neutral mail here.${
   actAfterMs === undefined
     ? ''
     : ` The trusted flagger "removes" reported

@@ -7,12 +7,13 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { type RunningDemo, startDemo } from './demo'
 
 const dir = mkdtempSync(join(tmpdir(), 'safe-place-demo-'))
-const free = { federation: 0, trusted_flagger: 0, moderation_vendor: 0 }
+const free = { federation: 0, trusted_flagger: 0, moderation_vendor: 0, operations: 0 }
 const start = () =>
   startDemo({
     dataDir: dir,
     hubPort: 0,
     pagePort: 0,
+    mailPort: 0,
     receiverPorts: free,
     log: () => {},
     hubLogLevel: 'silent',
@@ -38,9 +39,20 @@ describe('startDemo', () => {
     const admin = createSafePlaceAdmin({ hubUrl: running.hubUrl, apiKey: running.operatorKey })
     expect(await admin.partners.list()).toHaveLength(4)
     const receivers = await admin.receivers.list()
-    expect(receivers).toHaveLength(3)
+    // Three receivers of reports, and the operators' alert endpoint.
+    expect(receivers.map((r) => r.kind).sort()).toEqual([
+      'federation',
+      'moderation_vendor',
+      'operations',
+      'trusted_flagger',
+    ])
     // Their URLs follow the receivers to their new ports, and the saved secrets still verify.
-    for (const role of ['federation', 'trusted_flagger', 'moderation_vendor'] as const) {
+    for (const role of [
+      'federation',
+      'trusted_flagger',
+      'moderation_vendor',
+      'operations',
+    ] as const) {
       const receiver = running.receivers[role]
       expect(receivers.find((r) => r.id === receiver.id)?.url).toBe(receiver.url)
       await admin.receivers.test(receiver.id)

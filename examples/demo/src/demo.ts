@@ -1,6 +1,7 @@
 /**
  * `startDemo`: the whole programme on one machine. A hub on an embedded database, three
- * example receivers that verify every delivery, and a partner page on another origin with the
+ * example receivers that verify every delivery (and a fourth for the operators' alerts), a
+ * mailbox that prints every mail the hub sends, and a partner page on another origin with the
  * panel on it, all on loopback. Used by `pnpm start` and by the end-to-end test.
  */
 import { mkdirSync } from 'node:fs'
@@ -8,6 +9,7 @@ import { join, resolve } from 'node:path'
 import { servePlainHtml } from '@safe-place/example-plain-html'
 import { type Role, type RunningReceiver, startReceiver } from '@safe-place/example-receiver'
 import { createApiKey, loadConfig, openDatabase, type RunningHub, startHub } from '@safe-place/hub'
+import { type Mailbox, startMailbox } from './mailbox'
 import { claimPort } from './ports'
 import { seedDemo } from './seed'
 import { type DemoState, readState, writeState } from './state'
@@ -21,6 +23,8 @@ export interface DemoOptions {
   hubPort?: number
   pagePort?: number
   receiverPorts?: Partial<Record<Role, number>>
+  /** The mailbox the hub sends its mails to (default 2525; 0 picks a free port). */
+  mailPort?: number
   /** Also allowed on the site key; default: the React and Vue examples' dev servers. */
   exampleOrigins?: string[]
   /** The trusted flagger posts `action_taken` this long after each report; off when unset. */
@@ -37,6 +41,8 @@ export interface RunningDemo {
   operatorKey: string
   siteKey: string
   receivers: Record<Role, RunningReceiver & { id: string }>
+  /** Every mail the hub sent: reporters' notifications and operators' alerts. */
+  mailbox: Mailbox
   close(): Promise<void>
 }
 
@@ -45,7 +51,11 @@ const defaultReceiverPorts: Record<Role, number> = {
   federation: 8791,
   trusted_flagger: 8792,
   moderation_vendor: 8793,
+  operations: 8794,
 }
+
+/** Where the demo's operator alerts go. */
+export const DEMO_OPERATOR_EMAIL = 'exploitation@demo.safe-place.test'
 
 /** A new install's first step: an operator key, made on the database directly. */
 async function bootstrap(databaseUrl: string): Promise<DemoState> {
@@ -75,6 +85,12 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     for (const part of started.reverse()) await part.close().catch(() => {})
   }
   try {
+    const mailbox = await startMailbox({
+      host,
+      port: await claimPort(options.mailPort ?? 2525, host, '--mail-port'),
+      log: options.log,
+    })
+    started.push(mailbox)
     const receivers = {} as Record<Role, RunningReceiver>
     for (const role of roles) {
       const port = options.receiverPorts?.[role] ?? defaultReceiverPorts[role]
@@ -90,7 +106,15 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
 
     // Loopback receivers over plain HTTP, for this demo only: the SSRF guard keeps refusing
     // every other private address.
-    const env = { ...process.env, WEBHOOK_ALLOW_HTTP: '1', WEBHOOK_ALLOW_CIDRS: '127.0.0.1/32' }
+    // Mails go to the demo's mailbox, which prints them.
+    const env = {
+      ...process.env,
+      WEBHOOK_ALLOW_HTTP: '1',
+      WEBHOOK_ALLOW_CIDRS: '127.0.0.1/32',
+      SMTP_URL: mailbox.url,
+      SMTP_FROM: 'Safe Place (démo) <no-reply@demo.safe-place.test>',
+      ALERT_EMAIL: DEMO_OPERATOR_EMAIL,
+    }
     const config = loadConfig(env, {
       dataDir,
       databaseUrl,
@@ -140,6 +164,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       receivers: Object.fromEntries(
         roles.map((r) => [r, Object.assign(receivers[r], { id: state.receivers[r]!.id })]),
       ) as RunningDemo['receivers'],
+      mailbox,
       close: closeAll,
     }
   } catch (error) {

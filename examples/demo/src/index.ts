@@ -6,5 +6,6 @@
  * const demo = await startDemo({ dataDir: './data' })
  * console.log(demo.pageUrl)
  */
-export { type DemoOptions, type RunningDemo, startDemo } from './demo'
+export { DEMO_OPERATOR_EMAIL, type DemoOptions, type RunningDemo, startDemo } from './demo'
+export { type DemoMail, type Mailbox, startMailbox } from './mailbox'
 export { demoReceivers } from './tenant'

@@ -1,7 +1,8 @@
 /**
- * The demo's cast, as data: a brand whose page hosts the panel, and the three receivers of
- * the programme (the federation, the trusted flagger, a moderation vendor), each with the
- * profile it gets and the words the reporter reads when asked for consent.
+ * The demo's cast, as data: a brand whose page hosts the panel, the three receivers of the
+ * programme (the federation, the trusted flagger, a moderation vendor), each with the profile
+ * it gets and the words the reporter reads when asked for consent, and the operator's own
+ * endpoint for alerts (`operations`: it never gets a report and is never offered for consent).
  */
 import type { Role } from '@safe-place/example-receiver'
 import type { PartnerCreate, ReceiverCreate } from '@safe-place/schemas'
@@ -61,6 +62,23 @@ export const demoReceivers: Record<Role, { partner: PartnerCreate; receiver: Rec
       consentTextVersion: '1',
       concurrency: 4,
       ratePerSecond: 50,
+    },
+  },
+  operations: {
+    partner: { name: 'Fédération des créatrices (démo)', kind: 'federation' },
+    receiver: {
+      kind: 'operations',
+      name: { fr: 'Alertes de l’exploitation', en: 'Operations alerts' },
+      purpose: {
+        fr: 'Prévenir l’équipe qui fait tourner le hub quand une livraison échoue.',
+        en: 'Tell the team running the hub when a delivery fails.',
+      },
+      profile: 'notice',
+      filters: {},
+      consentRequired: false,
+      consentTextVersion: '1',
+      concurrency: 2,
+      ratePerSecond: 10,
     },
   },
 }

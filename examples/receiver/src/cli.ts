@@ -10,7 +10,7 @@ import { isRole, roles } from './roles'
 
 const help = `Safe Place example receiver: verifies webhook deliveries and prints them.
 
-  --role       federation | trusted_flagger | moderation_vendor   (env RECEIVER_ROLE, default federation)
+  --role       federation | trusted_flagger | moderation_vendor | operations (env RECEIVER_ROLE, default federation)
   --port       port to listen on, 0 for any                       (env PORT, default 0)
   --host       interface                                          (env HOST, default 127.0.0.1)
   --secret     whsec_… secret; repeat for a rotation              (env SAFE_PLACE_WEBHOOK_SECRET, comma-separated)

@@ -54,6 +54,19 @@ function facts(event: WebhookEvent): string[] {
       return ['the reporter withdrew the report: erase everything held about it']
     case 'webhook.test':
       return [`message: ${event.data.message}`]
+    case 'report.contested':
+      return [
+        `the reporter contests the answer (${event.data.status})${event.data.decision?.puid ? ` · decision ${event.data.decision.puid}` : ''}`,
+        `reason: ${event.data.reason ? 'given' : '— (not shared with this profile)'}`,
+      ]
+    case 'operations.receiver_disabled':
+    case 'operations.message_dead':
+    case 'operations.raid_detected':
+    case 'operations.case_overdue':
+      return [
+        `alert ${event.data.kind}${event.data.receiverId ? ` · receiver ${event.data.receiverId}` : ''}${event.data.messageId ? ` · message ${event.data.messageId}` : ''}`,
+        `console: ${event.data.consoleUrl}`,
+      ]
     default:
       return assertNever(event)
   }
@@ -74,9 +87,15 @@ export function referenceOf(event: WebhookEvent): string | undefined {
           : event.data.content.reference
     case 'report.status_changed':
     case 'report.withdrawn':
+    case 'report.contested':
       return event.data.reference
     case 'webhook.test':
       return undefined
+    case 'operations.receiver_disabled':
+    case 'operations.message_dead':
+    case 'operations.raid_detected':
+    case 'operations.case_overdue':
+      return event.data.reference
     default:
       return assertNever(event)
   }

@@ -135,7 +135,14 @@ describe('startReceiver', () => {
     expect(posted[0]).toEqual({
       url: `/v1/reports/${reference}/status`,
       auth: 'Bearer sp_rcv_key',
-      body: expect.objectContaining({ status: 'action_taken', actions: ['content_removed'] }),
+      body: expect.objectContaining({
+        status: 'action_taken',
+        actions: ['content_removed'],
+        decision: expect.objectContaining({
+          decision_visibility: ['DECISION_VISIBILITY_CONTENT_REMOVED'],
+          decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT',
+        }),
+      }),
     })
     const manual = await fetch(receiver.url.replace('/webhooks', `/act/${reference}`), {
       method: 'POST',

@@ -13,6 +13,7 @@ import {
   type WebhookEvent,
 } from '@safe-place/sdk/webhooks'
 import { type Context, Hono } from 'hono'
+import { demoDecision } from './decision'
 import { formatEvent, referenceOf } from './format'
 import { type Role, roles } from './roles'
 
@@ -28,7 +29,7 @@ export interface ReceiverOptions {
   hubUrl?: string | undefined
   /** …with this receiver API key. */
   apiKey?: string | undefined
-  /** Trusted flagger: post `action_taken` (`content_removed`) this long after each new report. */
+  /** Trusted flagger: post `action_taken` (a decision removing the content) this long after each new report. */
   actAfterMs?: number | undefined
   /** Where lines go; default `console.log`. */
   log?: ((line: string) => void) | undefined
@@ -55,7 +56,7 @@ export interface RunningReceiver {
   ): Promise<ReceivedEvent>
   /** Sets the secret(s), the hub URL or the API key after start (the hub makes the secret). */
   configure(options: Pick<ReceiverOptions, 'secret' | 'hubUrl' | 'apiKey'>): void
-  /** Trusted flagger: posts `action_taken` with `content_removed` for a reference. */
+  /** Trusted flagger: posts `action_taken` with the platform's decision (content removed). */
   act(reference: string): Promise<{ reference: string; status: string }>
   close(): Promise<void>
 }
@@ -93,8 +94,9 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
     const admin = createSafePlaceAdmin({ hubUrl: settings.hubUrl, apiKey: settings.apiKey })
     const answer = await admin.postStatus(reference, {
       status: 'action_taken',
-      // No free-text note: the hub words the action for the reporter in her own language.
+      // No free-text note: the hub words the decision for the reporter in her own language.
       actions: ['content_removed'],
+      decision: demoDecision(reference),
     })
     log(`[${roles[role].label}] → posted status ${answer.status} for ${answer.reference}`)
     return answer

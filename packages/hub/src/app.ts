@@ -38,6 +38,8 @@ export interface HubOptions {
   settings?: HubSettingsInput
   /** Woken after each accepted report; `serve` passes the running engine. */
   engine?: DeliveryEngine
+  /** The mail worker, when `SMTP_URL` is set: notifications are offered and sent. */
+  mailer?: { wake(): void }
   /** HMAC key of proof-of-work challenges; give the same one to every process of a deployment. */
   powHmacKey?: string
   now?: () => Date
@@ -56,6 +58,7 @@ export function createHub(options: HubOptions): HubApp {
     settings,
     routingRules: mergeRoutingRules(settings.routing),
     engine: options.engine,
+    mail: { enabled: options.mailer !== undefined, wake: () => options.mailer?.wake() },
     now: options.now ?? (() => new Date()),
     limiters: {
       siteKey: new RateLimiter(),

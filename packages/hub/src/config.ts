@@ -10,13 +10,16 @@
  * `SAFE_PLACE_RETENTION_ATTACHMENTS_DAYS`, `SAFE_PLACE_RETENTION_CLOSED_DAYS`,
  * `SAFE_PLACE_RETENTION_ANY_DAYS`, the case settings (`SAFE_PLACE_CASE_WINDOW`,
  * `SAFE_PLACE_RAID_REPORTS`, `SAFE_PLACE_RAID_WINDOW`, `SAFE_PLACE_CASE_SERVICE_LEVELS`: see
- * `cases/settings.ts`), and the delivery settings (`DELIVERY_ENGINE`, `SVIX_*`,
- * `WEBHOOK_*`: see `delivery/config.ts`).
+ * `cases/settings.ts`), the delivery settings (`DELIVERY_ENGINE`, `SVIX_*`, `WEBHOOK_*`: see
+ * `delivery/config.ts`), mail (`SMTP_URL`, `SMTP_FROM`, `MAIL_RETRY_SCHEDULE`, `SMTP_TIMEOUT`:
+ * `notifications/config.ts`) and alerts (`ALERT_*`, `SAFE_PLACE_PUBLIC_URL`: `alerts/config.ts`).
  */
 import { join } from 'node:path'
 import { z } from 'zod'
+import { AlertSettings, CommaList } from './alerts/config'
 import { parseServiceLevels } from './cases/settings'
 import { Cidrs, DeliverySettings, Duration, Durations } from './delivery/config'
+import { MailSettings } from './notifications/config'
 import { parseRoutingRulesOverride } from './routing/rules-config'
 import { HubSettings } from './settings'
 
@@ -46,6 +49,10 @@ export const HubConfig = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   settings: HubSettings,
   delivery: DeliverySettings,
+  mail: MailSettings,
+  alerts: AlertSettings,
+  /** The hub's address as operators reach it, for links in alerts (`SAFE_PLACE_PUBLIC_URL`). */
+  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
 })
 export type HubConfig = z.infer<typeof HubConfig>
 
@@ -81,6 +88,15 @@ const envNames: Record<string, string> = {
   'delivery.retryScheduleMs': 'WEBHOOK_RETRY_SCHEDULE',
   'delivery.disableAfterMs': 'WEBHOOK_DISABLE_AFTER',
   'delivery.timeoutMs': 'WEBHOOK_TIMEOUT',
+  'mail.smtpUrl': 'SMTP_URL',
+  'mail.from': 'SMTP_FROM',
+  'mail.retryScheduleMs': 'MAIL_RETRY_SCHEDULE',
+  'mail.timeoutMs': 'SMTP_TIMEOUT',
+  'alerts.email': 'ALERT_EMAIL',
+  'alerts.emailKinds': 'ALERT_EMAIL_KINDS',
+  'alerts.webhookKinds': 'ALERT_WEBHOOK_KINDS',
+  'alerts.locale': 'ALERT_LOCALE',
+  publicUrl: 'SAFE_PLACE_PUBLIC_URL',
 }
 
 /** The variable behind a setting's path: its own, or its nearest parent's (`a.b.0` → `a.b`). */
@@ -134,6 +150,19 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     port: overrides.port ?? env.PORT ?? 3000,
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     delivery: deliveryFromEnv(env),
+    mail: {
+      smtpUrl: env.SMTP_URL || undefined,
+      from: env.SMTP_FROM || undefined,
+      retryScheduleMs: parseEnvValue('MAIL_RETRY_SCHEDULE', env.MAIL_RETRY_SCHEDULE, Durations),
+      timeoutMs: parseEnvValue('SMTP_TIMEOUT', env.SMTP_TIMEOUT, Duration),
+    },
+    alerts: {
+      email: parseEnvValue('ALERT_EMAIL', env.ALERT_EMAIL, CommaList),
+      emailKinds: parseEnvValue('ALERT_EMAIL_KINDS', env.ALERT_EMAIL_KINDS, CommaList),
+      webhookKinds: parseEnvValue('ALERT_WEBHOOK_KINDS', env.ALERT_WEBHOOK_KINDS, CommaList),
+      locale: env.ALERT_LOCALE || undefined,
+    },
+    publicUrl: env.SAFE_PLACE_PUBLIC_URL || undefined,
     settings: HubSettings.parse({
       clientReportsPerMinute: num('SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE', 1, 1_000_000),
       clientReceiptTriesPerMinute: num('SAFE_PLACE_RECEIPT_TRIES_PER_MINUTE', 1, 1_000_000),

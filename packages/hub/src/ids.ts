@@ -16,6 +16,8 @@ export type IdPrefix =
   | 'req'
   | 'cas'
   | 'cnt'
+  | 'mail'
+  | 'alr'
 
 // ulid draws one random number per character; drawing each from its own `randomBytes` call
 // showed up in intake profiles. A pool refilled 4 KB at a time gives the same CSPRNG output

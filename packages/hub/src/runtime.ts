@@ -13,6 +13,12 @@ import type { RateLimiter } from './http/rate-limiter'
 import type { RoutingRules } from './routing/rules'
 import type { HubSettings } from './settings'
 
+interface MailHandle {
+  /** An SMTP server is configured: reporters may ask to be told by e-mail. */
+  enabled: boolean
+  wake(): void
+}
+
 export interface HubRuntime {
   /** Reads only. */
   db: ReadDb
@@ -26,6 +32,8 @@ export interface HubRuntime {
   /** The routing rule table: the defaults with `settings.routing` laid over them. */
   routingRules: RoutingRules
   engine: DeliveryEngine | undefined
+  /** Mail: whether the hub can send any (`SMTP_URL`), and a nudge after queuing one. */
+  mail: MailHandle
   now: () => Date
   limiters: {
     siteKey: RateLimiter

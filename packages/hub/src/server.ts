@@ -5,14 +5,22 @@
  */
 
 import type { AddressInfo } from 'node:net'
+import { hostname } from 'node:os'
 import { serve } from '@hono/node-server'
+import type { AlertContext } from './alerts/raise'
 import { createHub, type HubApp } from './app'
 import { createCaseGrouper } from './cases/grouper'
 import type { HubConfig } from './config'
 import { loadKeyring } from './crypto/key-source'
 import { openDatabase } from './db/client'
+import { systemClock } from './delivery/clock'
 import { createDeliveryEngine } from './delivery/engine'
+import { DEFAULT_TIMEOUT_MS } from './delivery/http-client'
+import { DEFAULT_JITTER, DEFAULT_RETRY_SCHEDULE_MS } from './delivery/schedule'
+import { newId } from './ids'
 import { createLogger } from './logging/logger'
+import { MailWorker } from './notifications/mail-worker'
+import { smtpTransport } from './notifications/transport'
 import { scheduleRetention } from './retention/purge'
 import { runRetention } from './retention/run'
 
@@ -46,18 +54,47 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     'database ready',
   )
 
+  // The console links in alerts: the configured public address, else where this hub listens.
+  const alerts: AlertContext = {
+    settings: config.alerts,
+    keyring: keys.keyring,
+    logger,
+    publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+  }
   const engine = createDeliveryEngine({
     database,
     keyring: keys.keyring,
     logger,
     ...config.delivery,
+    alerts,
   })
+  const mailTimeoutMs = config.mail.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const mailer = config.mail.smtpUrl
+    ? new MailWorker({
+        database,
+        keyring: keys.keyring,
+        logger,
+        transport: smtpTransport(config.mail.smtpUrl, config.mail.from, mailTimeoutMs),
+        clock: systemClock,
+        retry: {
+          scheduleMs: config.mail.retryScheduleMs ?? DEFAULT_RETRY_SCHEDULE_MS,
+          jitter: DEFAULT_JITTER,
+        },
+        alerts: config.alerts,
+        owner: `${hostname()}:${process.pid}:${newId('mail').slice(5)}`,
+        // A send takes at most a few of its timeouts (connect, greeting, data).
+        leaseMs: 4 * mailTimeoutMs,
+        pollIntervalMs: 1_000,
+        batchSize: 16,
+      })
+    : undefined
   const app = createHub({
     database,
     keyring: keys.keyring,
     logger,
     settings: config.settings,
     engine,
+    ...(mailer ? { mailer } : {}),
     powHmacKey: keys.powHmacKey,
   })
   engine.start()
@@ -68,6 +105,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     logger,
   })
   grouper.start()
+  mailer?.start()
   const stopRetention = scheduleRetention(async () => {
     const done = await runRetention(database, config.settings.retention, new Date())
     if (Object.values(done).some((n) => n > 0)) logger.info(done, 'retention run')
@@ -80,7 +118,8 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
   })
   const address = server.address() as AddressInfo
   const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`
-  logger.info({ url }, 'hub listening')
+  if (!config.publicUrl) alerts.publicUrl = url
+  logger.info({ url, mail: mailer !== undefined }, 'hub listening')
 
   return {
     app,
@@ -90,6 +129,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await engine.stop()
       await grouper.stop()
+      await mailer?.stop()
       await database.close()
       logger.info('hub stopped')
     },

@@ -99,6 +99,35 @@ describe('configuration', () => {
     })
   })
 
+  it('checks the mail and alert settings, naming each variable', () => {
+    const bad: [Record<string, string>, string][] = [
+      [{ SMTP_URL: 'http://mail.example.org' }, 'SMTP_URL'],
+      [{ SMTP_TIMEOUT: 'later' }, 'SMTP_TIMEOUT'],
+      [{ MAIL_RETRY_SCHEDULE: '0,5s,never' }, 'MAIL_RETRY_SCHEDULE'],
+      [{ ALERT_EMAIL: 'ops@example.org,not-an-address' }, 'ALERT_EMAIL'],
+      [{ ALERT_EMAIL_KINDS: 'receiver_disabled,coffee_low' }, 'ALERT_EMAIL_KINDS'],
+      [{ ALERT_WEBHOOK_KINDS: 'everything' }, 'ALERT_WEBHOOK_KINDS'],
+      [{ ALERT_LOCALE: 'de' }, 'ALERT_LOCALE'],
+      [{ SAFE_PLACE_PUBLIC_URL: 'ftp://hub.example.org' }, 'SAFE_PLACE_PUBLIC_URL'],
+    ]
+    for (const [env, name] of bad) expect(() => loadConfig(env), name).toThrow(name)
+    const good = loadConfig({
+      SMTP_URL: 'smtps://user:pass@mail.example.org:465',
+      SMTP_FROM: 'Safe Place <no-reply@example.org>',
+      MAIL_RETRY_SCHEDULE: '0,1m',
+      ALERT_EMAIL: 'ops@example.org, oncall@example.org',
+      ALERT_WEBHOOK_KINDS: 'none',
+      SAFE_PLACE_PUBLIC_URL: 'https://hub.example.org',
+    })
+    expect(good.mail).toMatchObject({ retryScheduleMs: [0, 60_000] })
+    expect(good.alerts).toEqual({
+      email: ['ops@example.org', 'oncall@example.org'],
+      emailKinds: ['receiver_disabled', 'message_dead', 'raid_detected', 'case_overdue'],
+      webhookKinds: [],
+      locale: 'fr',
+    })
+  })
+
   it('stops `serve` on a bad value before any migration, with exit code 2', async () => {
     const previous = process.env.WEBHOOK_TIMEOUT
     process.env.WEBHOOK_TIMEOUT = 'abc'

@@ -26,6 +26,15 @@ const targets: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> = {
   'event-report-withdrawn': { schema: s.ReportWithdrawnEvent, io: 'output' },
   'event-webhook-test': { schema: s.WebhookTestEvent, io: 'output' },
   'stats-report': { schema: s.StatsReport, io: 'output' },
+  decision: { schema: s.Decision, io: 'input' },
+  'contest-request': { schema: s.ContestRequest, io: 'input' },
+  'contest-view': { schema: s.ContestView, io: 'output' },
+  'notification-request': { schema: s.NotificationRequest, io: 'input' },
+  'event-report-contested': { schema: s.ReportContestedEvent, io: 'output' },
+  'event-operations-receiver-disabled': { schema: s.OperationsReceiverDisabledEvent, io: 'output' },
+  'event-operations-message-dead': { schema: s.OperationsMessageDeadEvent, io: 'output' },
+  'event-operations-raid-detected': { schema: s.OperationsRaidDetectedEvent, io: 'output' },
+  'event-operations-case-overdue': { schema: s.OperationsCaseOverdueEvent, io: 'output' },
 }
 
 function render(name: string): string {

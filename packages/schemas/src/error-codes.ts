@@ -23,6 +23,14 @@ export const errorCodes = {
     status: 409,
     message: 'This Idempotency-Key was already used with a different request.',
   },
+  already_contested: {
+    status: 409,
+    message: 'This answer was already contested: the ways that remain are on the report page.',
+  },
+  nothing_to_contest: {
+    status: 409,
+    message: 'There is no answer to contest yet: a report can be contested once it has one.',
+  },
   report_withdrawn: { status: 410, message: 'This report was withdrawn and its data erased.' },
   report_erased: {
     status: 410,
@@ -39,6 +47,10 @@ export const errorCodes = {
     message: 'A case can be assigned only to a live operator key.',
   },
   report_not_in_case: { status: 422, message: 'This report is not in this case.' },
+  notifications_unavailable: {
+    status: 422,
+    message: 'This hub does not send e-mails: send it again without notifications.',
+  },
   attachment_invalid: { status: 422, message: 'The file is not a PNG, JPEG or WebP image.' },
   unsafe_url: { status: 422, message: 'This URL is not allowed as a webhook endpoint.' },
   rate_limited: { status: 429, message: 'Too many requests. Please try again shortly.' },

@@ -6,6 +6,7 @@
  * const result = ReportIntake.safeParse(body)
  */
 
+export * from './admin/mails'
 export * from './admin/partners'
 export * from './admin/receivers'
 export * from './admin/reports'
@@ -17,10 +18,13 @@ export * from './primitives'
 export * from './receivers'
 export * from './report/consent'
 export * from './report/contact'
+export * from './report/contest'
+export * from './report/decision'
 export * from './report/intake'
 
 export * from './report/limits'
 export * from './report/normalised'
+export * from './report/notifications'
 export * from './report/receipt'
 export * from './report/reference'
 export * from './report/status'
@@ -35,4 +39,6 @@ export * from './taxonomy/dsa-mapping'
 export * from './taxonomy/ozone'
 export * from './taxonomy/platforms'
 export * from './webhooks/events'
+export * from './webhooks/operations'
+export * from './webhooks/report-contested'
 export * from './widget-config'

@@ -8,8 +8,13 @@ export const ReceiverKind = z.enum([
   'trusted_flagger',
   'moderation_vendor',
   'partner',
+  /** The operator's own endpoint for operational alerts (`operations.*`): never gets a report. */
+  'operations',
 ])
 export type ReceiverKind = z.infer<typeof ReceiverKind>
+
+/** The kinds the router may send reports to: every kind but `operations`. */
+export type RoutableReceiverKind = Exclude<ReceiverKind, 'operations'>
 
 /**
  * - `full`: everything the reporter consented to, contact included (the federation's support);

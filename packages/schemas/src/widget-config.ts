@@ -29,6 +29,8 @@ export const WidgetConfig = z
     categories: z.array(CategoryCode).min(1),
     receivers: z.array(ConsentReceiver).max(20),
     challenge: z.object({ required: z.boolean() }),
+    /** The hub sends e-mails: the panel may offer "tell me when my report moves". */
+    notifications: z.object({ email: z.boolean() }).optional(),
     limits: z.object({
       attachmentsMax: z.number().int().nonnegative(),
       attachmentMaxBytes: z.number().int().positive(),

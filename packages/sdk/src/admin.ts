@@ -9,6 +9,7 @@
  * for (const m of page.items) await admin.messages.replay(m.id)
  */
 
+export type { Decision, StatusUpdate } from '@safe-place/schemas'
 export type { CaseListFilters } from './admin/cases'
 export {
   createSafePlaceAdmin,

@@ -344,6 +344,46 @@ describe('follow and withdraw', () => {
     expect(hub.requests).toContain(`DELETE /v1/reports/${reference}`)
   })
 
+  it('reads the decision as the hub words it, contests it, and starts and stops the e-mails', async () => {
+    await load({ locale: 'en' })
+    await openPanel(page)
+    await fillReport(page, { notify: 'me.notify@example.org' })
+    await button(page, 'Send the report').click()
+    await expect.poll(async () => heading(page)).toBe('Report sent')
+    // Asked at submission: the address goes with the report, to the hub alone.
+    expect(hub.reports.at(-1)?.report.notifications).toEqual({ email: 'me.notify@example.org' })
+    const reference = (await widget(page).locator('#receipt-reference').textContent()) ?? ''
+    const token = (await widget(page).locator('#receipt-token').textContent()) ?? ''
+    await button(page, 'Done').click()
+    await button(page, 'Follow a report').click()
+    const w = widget(page)
+    await w.locator('#reference').fill(reference)
+    await w.locator('#token').fill(token)
+    await button(page, 'See the follow-up').click()
+    await expect
+      .poll(() => w.locator('.decision').textContent())
+      .toContain('Instagram removed the content on 3 March 2026')
+    expect(await w.getByRole('link', { name: 'Appeal to the platform' }).getAttribute('href')).toBe(
+      'https://help.instagram.example/appeal',
+    )
+    // An empty reason is refused on the spot; a real one is sent, then the ways are listed.
+    await button(page, 'Contest the answer').click()
+    expect(await w.locator('#contestReason-error').textContent()).toContain('1,000')
+    await w.locator('#contestReason').fill('The threats are still online.')
+    await button(page, 'Contest the answer').click()
+    await expect.poll(() => w.locator('.ways li').count()).toBe(2)
+    expect(hub.followed(reference)?.contestReason).toBe('The threats are still online.')
+    expect(await w.locator('.ways').textContent()).toContain('Report to PHAROS')
+    // Stop the e-mails, then ask again with another address.
+    await button(page, 'Stop the e-mails').click()
+    await w.locator('#notifyEmail').waitFor()
+    expect(hub.followed(reference)?.notifyEmail).toBeUndefined()
+    await w.locator('#notifyEmail').fill('other@example.org')
+    await button(page, 'Tell me').click()
+    await w.locator('#notify-stop').waitFor()
+    expect(hub.followed(reference)?.notifyEmail).toBe('other@example.org')
+  })
+
   it('says plainly when the reference or code does not match', async () => {
     await load()
     await openPanel(page)

@@ -233,7 +233,21 @@ export class ReportDetailView extends ConsoleView {
     return html`<li>
       <time datetime=${e.at}>${dateTime(this.locale, e.at)}</time> — ${parts.join(' · ')}
       ${e.note ? html`<div class="pre note">${e.note}</div>` : nothing}
+      ${e.decision ? this.renderDecision(e.decision) : nothing}
     </li>`
+  }
+
+  /** The decision as the reporter reads it, then every field as the platform gave it. */
+  private renderDecision(decision: NonNullable<TimelineEvent['decision']>) {
+    const t = this.t
+    return html`<div class="decision" data-decision>
+      <p><strong>${t('decisionTitle')}</strong> — ${t('decisionWords')}</p>
+      <p class="pre">${decision.summary[this.locale]}</p>
+      <details>
+        <summary>${t('decisionFields')}</summary>
+        ${dataTree(decision.fields)}
+      </details>
+    </div>`
   }
 
   private renderDelivery(d: ConsoleDelivery) {

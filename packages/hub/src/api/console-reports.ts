@@ -110,6 +110,7 @@ export function consoleReportRoutes(): OpenAPIHono<HubEnv> {
           }),
     )
     if (result.messageIds.length) engine?.wake()
+    c.get('hub').mail.wake()
     return c.json({ reference: result.reference, status: result.status }, 200)
   })
   return app

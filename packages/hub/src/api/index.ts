@@ -18,9 +18,11 @@ import { consoleSessionRoutes } from './console-session'
 import { consoleTenantRoutes } from './console-tenants'
 import { docsRoutes } from './docs'
 import { healthRoutes } from './health'
+import { mailRoutes } from './mails'
 import { messageRoutes } from './messages'
 import { publicInfoRoutes } from './public-info'
 import { receiverRoutes } from './receivers'
+import { reportFollowRoutes } from './report-follow'
 import { reportIntakeRoutes } from './report-intake'
 import { reportReceiptRoutes } from './report-receipt'
 import { statsRoutes } from './stats'
@@ -32,12 +34,14 @@ export const routeGroups: ReadonlyArray<() => OpenAPIHono<HubEnv>> = [
   publicInfoRoutes,
   reportIntakeRoutes,
   reportReceiptRoutes,
+  reportFollowRoutes,
   adminTenantRoutes,
   adminReportRoutes,
   adminCaseRoutes,
   widgetAssetRoutes,
   receiverRoutes,
   messageRoutes,
+  mailRoutes,
   statusUpdateRoutes,
   consoleSessionRoutes,
   consoleReportRoutes,

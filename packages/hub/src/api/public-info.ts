@@ -85,7 +85,7 @@ export function publicInfoRoutes(): OpenAPIHono<HubEnv> {
 
   app.use(widgetConfigRoute.getRoutingPath(), requireSiteKey())
   app.openapi(widgetConfigRoute, async (c) => {
-    const { db, settings, routingRules } = c.get('hub')
+    const { db, settings, routingRules, mail } = c.get('hub')
     const siteKey = c.get('siteKey')
     const [partner] = await db.select().from(partners).where(eq(partners.id, siteKey.partnerId))
     const enabled = await db.select().from(receivers).where(eq(receivers.enabled, true))
@@ -113,6 +113,7 @@ export function publicInfoRoutes(): OpenAPIHono<HubEnv> {
             : {}),
         })),
       challenge: { required: siteKey.requireChallenge },
+      notifications: { email: mail.enabled },
       limits: {
         attachmentsMax: reportLimits.attachmentsMax,
         attachmentMaxBytes: reportLimits.attachmentMaxBytes,

@@ -90,6 +90,7 @@ const submitReportRoute = createRoute({
       'unsupported_media_type',
       'attachments_forbidden',
       'attachment_invalid',
+      'notifications_unavailable',
     ),
   },
 })

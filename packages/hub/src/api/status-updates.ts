@@ -48,7 +48,7 @@ export function statusUpdateRoutes(): OpenAPIHono<HubEnv> {
     c.req.method === 'POST' ? requireApiKey('receiver')(c, next) : next(),
   )
   app.openapi(statusUpdateRoute, async (c) => {
-    const { write, keyring, engine, now } = c.get('hub')
+    const { write, keyring, engine, mail, now } = c.get('hub')
     const receiverId = c.get('principal').receiverId
     if (!receiverId) throw new HubError('forbidden', 'This key is not a receiver key.')
     const result = await write((tx) =>
@@ -60,6 +60,7 @@ export function statusUpdateRoutes(): OpenAPIHono<HubEnv> {
       }),
     )
     if (result.messageIds.length) engine?.wake()
+    mail.wake()
     return c.json({ reference: result.reference, status: result.status }, 200)
   })
   return app

@@ -71,7 +71,10 @@ function fields(o: ReceiverFlags) {
 
 function withFieldOptions(command: Command): Command {
   return command
-    .option('--kind <kind>', 'federation|trusted_flagger|moderation_vendor|partner')
+    .option(
+      '--kind <kind>',
+      'federation|trusted_flagger|moderation_vendor|partner|operations (alerts, never reports)',
+    )
     .option('--name <name>', 'display name (French, and English unless --name-en)')
     .option('--name-en <name>', 'English display name')
     .option('--purpose <text>', 'what the receiver does with reports, shown to the reporter')

@@ -24,10 +24,15 @@ import {
   consoleSessions,
   deliveryAttempts,
   idempotencyKeys,
+  mailOutbox,
   messages,
+  operatorAlerts,
   partners,
   powChallengesSpent,
   receivers,
+  reportContests,
+  reportDecisions,
+  reportNotifications,
   reports,
   siteKeys,
   timelineEvents,
@@ -68,7 +73,14 @@ type EveryTable = {
 }
 
 /** Webhook events whose payload holds nothing personal: they may be queued after an erasure. */
-const EVENTS_WITHOUT_PERSONAL_DATA = ['report.withdrawn', 'report.status_changed'] as const
+const EVENTS_WITHOUT_PERSONAL_DATA = [
+  'report.withdrawn',
+  'report.status_changed',
+  'operations.receiver_disabled',
+  'operations.message_dead',
+  'operations.raid_detected',
+  'operations.case_overdue',
+] as const
 
 const personalData = {
   partners: table({
@@ -351,6 +363,58 @@ const personalData = {
   consolePreferences: table({
     table: consolePreferences,
     columns: { apiKeyId: 'keep', mediaDisplay: 'keep', updatedAt: 'keep' },
+  }),
+  reportDecisions: table({
+    table: reportDecisions,
+    report: { column: reportDecisions.reportId },
+    columns: {
+      eventId: 'keep',
+      reportId: 'keep',
+      receiverId: 'keep',
+      at: 'keep',
+      decisionSealed: 'erase',
+    },
+  }),
+  reportContests: table({
+    table: reportContests,
+    report: { column: reportContests.reportId },
+    columns: { reportId: 'keep', at: 'keep', status: 'keep', reasonSealed: 'erase' },
+  }),
+  reportNotifications: table({
+    table: reportNotifications,
+    report: { column: reportNotifications.reportId },
+    erase: 'rows',
+    columns: {
+      reportId: 'keep',
+      channel: 'keep',
+      addressSealed: 'erase',
+      createdAt: 'keep',
+      updatedAt: 'keep',
+    },
+  }),
+  operatorAlerts: table({
+    table: operatorAlerts,
+    columns: { id: 'keep', kind: 'keep', occurrenceKey: 'keep', data: 'keep', createdAt: 'keep' },
+  }),
+  mailOutbox: table({
+    table: mailOutbox,
+    report: { column: mailOutbox.reportId },
+    columns: {
+      id: 'keep',
+      kind: 'keep',
+      reportId: 'keep',
+      alertId: 'keep',
+      dedupeKey: 'keep',
+      state: 'keep',
+      attempts: 'keep',
+      nextAttemptAt: 'keep',
+      leaseOwner: 'keep',
+      leaseExpiresAt: 'keep',
+      // Already reduced to a reply code; erased all the same, in case a server's code says more.
+      lastError: 'erase',
+      createdAt: 'keep',
+      sentAt: 'keep',
+    },
   }),
 } satisfies EveryTable
 

@@ -471,3 +471,102 @@ export const consolePreferences = sqliteTable('console_preferences', {
   mediaDisplay: text('media_display').notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 })
+
+/**
+ * A platform's decision given with a status (`StatusUpdate.decision`, a DSA statement of
+ * reasons): one per status change, keyed by its timeline entry. Sealed — the platform's
+ * explanations may name people — and erased with the report.
+ */
+export const reportDecisions = sqliteTable(
+  'report_decisions',
+  {
+    /** The `status_changed` timeline entry it came with. */
+    eventId: text('event_id').primaryKey(),
+    reportId: text('report_id')
+      .notNull()
+      .references(() => reports.id),
+    receiverId: text('receiver_id'),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    decisionSealed: text('decision_sealed'),
+  },
+  (t) => [index('report_decisions_report').on(t.reportId, t.at)],
+)
+
+/** The reporter contested the answer: once per report (the key refuses a second time). */
+export const reportContests = sqliteTable('report_contests', {
+  reportId: text('report_id')
+    .primaryKey()
+    .references(() => reports.id),
+  at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  /** The status contested: `action_taken` or `no_action`. */
+  status: text('status').notNull(),
+  /** Her reason, sealed. */
+  reasonSealed: text('reason_sealed'),
+})
+
+/**
+ * "Tell me when my report moves": the address, sealed, for as long as she wants. Stopping
+ * deletes the row, and so does the report's erasure.
+ */
+export const reportNotifications = sqliteTable('report_notifications', {
+  reportId: text('report_id')
+    .primaryKey()
+    .references(() => reports.id),
+  channel: text('channel').notNull().default('email'),
+  addressSealed: text('address_sealed').notNull(),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+/**
+ * Operator alerts (`alerts/`): one row per occurrence — the occurrence key is unique, so an
+ * alert raised twice for the same thing exists once. Nothing personal: ids and reasons.
+ */
+export const operatorAlerts = sqliteTable(
+  'operator_alerts',
+  {
+    id: text('id').primaryKey(),
+    /** receiver_disabled · message_dead · raid_detected · case_overdue */
+    kind: text('kind').notNull(),
+    occurrenceKey: text('occurrence_key').notNull(),
+    /** The `AlertData` sent by e-mail and webhook. */
+    data: text('data', { mode: 'json' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('operator_alerts_occurrence').on(t.occurrenceKey)],
+)
+
+/**
+ * The mail outbox (`notifications/`): one row per mail to send — a report's news for its
+ * reporter, or an operator alert — written in the same transaction as what caused it and
+ * unique per (report, event) or per alert, so a restart never queues one twice. No address
+ * and no text here: the address is read from `report_notifications` (or the settings, for
+ * alerts) when sending, so a mail whose reporter stopped notifications or withdrew is never
+ * sent. Claimed under a lease and retried like webhooks.
+ */
+export const mailOutbox = sqliteTable(
+  'mail_outbox',
+  {
+    id: text('id').primaryKey(),
+    /** report_update · alert */
+    kind: text('kind').notNull(),
+    reportId: text('report_id').references(() => reports.id),
+    alertId: text('alert_id').references(() => operatorAlerts.id),
+    dedupeKey: text('dedupe_key').notNull(),
+    /** pending · sending · failed · sent · dead · cancelled */
+    state: text('state').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+    leaseOwner: text('lease_owner'),
+    leaseExpiresAt: integer('lease_expires_at', { mode: 'timestamp_ms' }),
+    /** The SMTP reply code or network error of the last failure, never the server's words. */
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('mail_outbox_dedupe').on(t.dedupeKey),
+    index('mail_outbox_due').on(t.state, t.nextAttemptAt),
+    index('mail_outbox_report').on(t.reportId),
+  ],
+)

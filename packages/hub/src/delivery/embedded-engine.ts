@@ -29,6 +29,7 @@ export function createEmbeddedEngine(options: DeliveryEngineOptions): DeliveryEn
     },
     disableAfterMs: options.disableAfterMs ?? DEFAULT_DISABLE_AFTER_MS,
     logger: options.logger,
+    alerts: options.alerts,
   })
   const worker = new OutboxWorker(
     {

@@ -3,6 +3,7 @@
  * two engines (`embedded-engine.ts`, `svix-engine.ts`), which never import each other.
  */
 import type { Logger } from 'pino'
+import type { AlertContext } from '../alerts/raise'
 import type { Keyring } from '../crypto/keyring'
 import type { DatabaseHandle } from '../db/client'
 import type { Clock } from './clock'
@@ -44,6 +45,8 @@ export interface DeliveryEngineOptions {
   workerId?: string | undefined
   /** Test seam: how receiver host names resolve. */
   resolver?: Resolver | undefined
+  /** Operator alerts (a receiver disabled, a message dead); none when absent. */
+  alerts?: AlertContext | undefined
 }
 
 export interface DeliveryEngine {

@@ -2,10 +2,12 @@
  * An endpoint's health: `failingSince` is set at the first failure after a success and cleared
  * by a success; an endpoint failing continuously for longer than the configured period (5 days
  * by default) — or answering 410 Gone — is disabled, with the reason kept for the operator and
- * a `receiver.disabled` log event.
+ * a `receiver.disabled` log event — and, when it was the failures that disabled it, an operator
+ * alert (`receiver_disabled`, once per disabling).
  */
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Logger } from 'pino'
+import { type AlertContext, raiseAlert } from '../alerts/raise'
 import { receivers } from '../db/schema'
 import type { WriteTx } from '../db/types'
 
@@ -17,6 +19,7 @@ export async function disableReceiver(
   receiverId: string,
   reason: string,
   now: number,
+  alerts?: AlertContext,
 ): Promise<void> {
   const changed = await tx
     .update(receivers)
@@ -24,6 +27,15 @@ export async function disableReceiver(
     .where(and(eq(receivers.id, receiverId), eq(receivers.enabled, true)))
   if (changed.rowsAffected > 0) {
     logger.warn({ event: 'receiver.disabled', receiverId, reason }, 'receiver disabled')
+    if (alerts) {
+      await raiseAlert(tx, alerts, {
+        kind: 'receiver_disabled',
+        occurrenceKey: `receiver_disabled:${receiverId}:${now}`,
+        consolePath: '#/receivers',
+        data: { receiverId, reason: reason.slice(0, 500) },
+        now: new Date(now),
+      })
+    }
   }
 }
 
@@ -33,6 +45,7 @@ export async function recordReceiverFailure(
   receiverId: string,
   now: number,
   disableAfterMs: number,
+  alerts?: AlertContext,
 ): Promise<void> {
   await tx
     .update(receivers)
@@ -51,6 +64,7 @@ export async function recordReceiverFailure(
       receiverId,
       `Failing continuously since ${new Date(since).toISOString()} (${days} days)`,
       now,
+      alerts,
     )
   }
 }

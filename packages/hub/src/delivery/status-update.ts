@@ -16,6 +16,8 @@ import { receivers, reports, timelineEvents } from '../db/schema'
 import type { WriteTx } from '../db/types'
 import { HubError } from '../hub-error'
 import { newId } from '../ids'
+import { notifyReportMoved } from '../notifications/subscriptions'
+import { actionsOf, recordDecision } from '../reports/decisions'
 import { noteContext } from '../reports/status-view'
 import { enqueueMessages } from './outbox'
 import { receiversThatGotReport, wasRoutedTo } from './recipients'
@@ -49,6 +51,12 @@ export async function recordStatusChange(
   by: { receiverId: string | null },
 ): Promise<string[]> {
   const eventId = newId('evt')
+  // A decision says what was done: its actions stand in for `actions` when none were given.
+  const actions = update.actions?.length
+    ? update.actions
+    : update.decision
+      ? actionsOf(update.decision)
+      : undefined
   await tx.insert(timelineEvents).values({
     id: eventId,
     reportId: report.id,
@@ -56,15 +64,26 @@ export async function recordStatusChange(
     kind: 'status_changed',
     status: update.status,
     receiverId: by.receiverId,
-    actions: update.actions ?? null,
+    actions: actions?.length ? actions : null,
     noteSealed: update.noteForReporter
       ? keyring.seal(update.noteForReporter, noteContext(eventId))
       : null,
   })
+  if (update.decision) {
+    await recordDecision(tx, keyring, {
+      eventId,
+      reportId: report.id,
+      receiverId: by.receiverId,
+      at: now,
+      decision: update.decision,
+    })
+  }
   await tx
     .update(reports)
     .set({ status: update.status, updatedAt: now })
     .where(eq(reports.id, report.id))
+  // If she asked to be told, one neutral mail for this change, queued with it.
+  await notifyReportMoved(tx, report.id, eventId, now)
   const others = (await receiversThatGotReport(tx, report.id)).filter((r) => r.id !== by.receiverId)
   const changedAt = now.toISOString()
   return enqueueMessages(
@@ -78,7 +97,7 @@ export async function recordStatusChange(
           profile: ReceiverProfile.parse(receiver.profile),
           reference: report.reference,
           status: update.status,
-          ...(update.actions?.length && { actions: update.actions }),
+          ...(actions?.length && { actions }),
           // Who, in one word: the others learn no receiver's id or kind.
           changedBy: by.receiverId === null ? 'operator' : 'receiver',
           changedAt,

@@ -13,7 +13,8 @@
  */
 import { and, between, eq, gt, inArray, isNotNull } from 'drizzle-orm'
 import type { Logger } from 'pino'
-import { deliveryAttempts, messages } from '../db/schema'
+import { type AlertContext, raiseAlert } from '../alerts/raise'
+import { deliveryAttempts, messages, reports } from '../db/schema'
 import { execute, placeholders, type Statement } from '../db/statements'
 import type { WriteTx } from '../db/types'
 import { newId } from '../ids'
@@ -168,6 +169,8 @@ export interface FailurePolicy {
   retry: RetryPolicy
   disableAfterMs: number
   logger: Logger
+  /** Operator alerts for a receiver disabled and a message dead; none when absent. */
+  alerts?: AlertContext | undefined
 }
 
 /**
@@ -266,8 +269,16 @@ async function recordFailure(
     .where(and(eq(messages.id, record.messageId), eq(messages.leaseOwner, record.owner)))
   // Lost the lease meanwhile: the new holder owns the message (its attempt stays in the log).
   if (updated.rowsAffected === 0) return
+  if (delay === null && policy.alerts) await alertDead(tx, record, attempts, policy.alerts)
   if (outcome.kind === 'gone') {
-    await disableReceiver(tx, policy.logger, record.receiverId, outcome.error, record.finishedAt)
+    await disableReceiver(
+      tx,
+      policy.logger,
+      record.receiverId,
+      outcome.error,
+      record.finishedAt,
+      policy.alerts,
+    )
   } else {
     await recordReceiverFailure(
       tx,
@@ -275,8 +286,40 @@ async function recordFailure(
       record.receiverId,
       record.finishedAt,
       policy.disableAfterMs,
+      policy.alerts,
     )
   }
+}
+
+/** A message died after its last retry: the operators hear of it once (this attempt's death). */
+async function alertDead(
+  tx: WriteTx,
+  record: AttemptRecord,
+  attempts: number,
+  alerts: AlertContext,
+): Promise<void> {
+  const [report] = record.reportId
+    ? await tx
+        .select({ reference: reports.reference })
+        .from(reports)
+        .where(eq(reports.id, record.reportId))
+    : []
+  await raiseAlert(tx, alerts, {
+    kind: 'message_dead',
+    occurrenceKey: `message_dead:${record.messageId}:${record.startedAt}`,
+    consolePath: '#/deliveries',
+    data: {
+      receiverId: record.receiverId,
+      messageId: record.messageId,
+      eventType: record.eventType,
+      attempts,
+      ...(report ? { reference: report.reference } : {}),
+    },
+    now: new Date(record.finishedAt),
+    // An alert's own webhook dying is told by mail only: alerts about alerts could chase
+    // each other between two broken endpoints.
+    webhook: !record.eventType.startsWith('operations.'),
+  })
 }
 
 /** Svix holds the message now: no local lease, never claimed again unless replayed. */

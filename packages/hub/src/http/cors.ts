@@ -52,7 +52,7 @@ export function publicCors(options: { anyOrigin?: boolean } = {}) {
     c.header('vary', 'Origin', { append: true })
     c.header('access-control-expose-headers', 'retry-after, x-request-id')
     if (c.req.method === 'OPTIONS') {
-      c.header('access-control-allow-methods', 'GET, POST, DELETE, OPTIONS')
+      c.header('access-control-allow-methods', 'GET, POST, PUT, DELETE, OPTIONS')
       c.header('access-control-allow-headers', allowHeaders)
       c.header('access-control-max-age', '600')
       return c.body(null, 204)

@@ -40,3 +40,8 @@ export const purgedMessage: Record<Locale, string> = {
   fr: 'Les données personnelles de ce signalement ont été effacées après la durée de conservation.',
   en: 'The personal data of this report was erased after the retention period.',
 }
+
+export const contestedMessage: Record<Locale, string> = {
+  fr: 'Vous avez contesté cette réponse. Les organismes que vous aviez choisis en ont été informés.',
+  en: 'You contested this answer. The organisations you chose were told.',
+}

@@ -14,6 +14,7 @@ import {
   idempotencyKeys,
   messages,
   powChallengesSpent,
+  reportNotifications,
   reports,
   timelineEvents,
 } from '../db/schema'
@@ -21,6 +22,7 @@ import type { TableRows } from '../db/table-rows'
 import type { PlannedRows } from '../db/write-gate'
 import { messageRows } from '../delivery/outbox'
 import { newId } from '../ids'
+import { addressContext } from '../notifications/subscriptions'
 import { planReportMessages } from '../routing/plan'
 import type { RoutingRules } from '../routing/rules'
 import { type IdempotencyRequest, idempotencyRow } from './idempotency'
@@ -41,6 +43,8 @@ export interface PlanReportInput {
   receiptFor: (status: NormalisedReport['status']) => Receipt
   now: Date
   rules: RoutingRules
+  /** "Tell me when it moves": her address, sealed for the hub alone (never in the report). */
+  notifyEmail?: string | undefined
 }
 
 export interface StoredReport {
@@ -109,6 +113,13 @@ export function planReport(
     // Grouped into a case after the commit, by the grouper (`cases/grouper.ts`).
     { table: caseQueue, rows: [{ reportId, queuedAt: at }] },
   ]
+  if (input.notifyEmail) {
+    const addressSealed = keyring.seal(input.notifyEmail, addressContext(reportId))
+    inserts.push({
+      table: reportNotifications,
+      rows: [{ reportId, channel: 'email', addressSealed, createdAt: at, updatedAt: at }],
+    })
+  }
   if (input.pow) {
     const { challengeHash, keepUntil } = input.pow
     inserts.push({ table: powChallengesSpent, rows: [{ challengeHash, expiresAt: keepUntil }] })

@@ -12,6 +12,7 @@ import { newReceiptToken, sha256Hex } from '../auth/secrets'
 import { violatesUnique } from '../db/constraint-error'
 import type { SiteKeyRow } from '../db/rows'
 import { idempotencyKeys, powChallengesSpent, receivers, reports } from '../db/schema'
+import { HubError } from '../hub-error'
 import type { HubRuntime } from '../runtime'
 import { findIdempotentReceipt, forgetExpiredKey, type IdempotencyRequest } from './idempotency'
 import { nextStepsFor } from './next-steps'
@@ -42,6 +43,10 @@ const MAX_TRIES = 8
 
 export async function submitReport(hub: HubRuntime, input: SubmitInput): Promise<SubmitResult> {
   const { intake, siteKey, idempotency } = input
+  if (intake.notifications && !hub.mail.enabled) {
+    // Refused before anything is stored: she would wait for mails that never come.
+    throw new HubError('notifications_unavailable')
+  }
   const now = hub.now()
   const replay = async () =>
     idempotency && findIdempotentReceipt(hub.db, hub.keyring, siteKey.id, idempotency, now)
@@ -78,6 +83,7 @@ export async function submitReport(hub: HubRuntime, input: SubmitInput): Promise
             }),
             now,
             rules: hub.routingRules,
+            notifyEmail: intake.notifications?.email,
           },
           // Enabled receivers are read once per batch, inside its transaction.
           await batch.once('enabled-receivers', () =>

@@ -15,8 +15,11 @@ import type { Keyring } from '../crypto/keyring'
 import type { ReportRow } from '../db/rows'
 import { timelineEvents } from '../db/schema'
 import type { ReadDb } from '../db/types'
-import { purgedMessage, statusMessages } from '../i18n/status-messages'
+import { contestedMessage, purgedMessage, statusMessages } from '../i18n/status-messages'
+import { notificationsActive } from '../notifications/subscriptions'
 import { describeActions } from '../routing/status-wording'
+import { contestable, contestViewOf } from './contest'
+import { decisionSummary, decisionsOf } from './decisions'
 
 export const noteContext = (eventId: string) => `note:${eventId}`
 
@@ -38,6 +41,10 @@ export async function statusViewOf(
       timeline.push({ at, message: purgedMessage[locale] })
       continue
     }
+    if (event.kind === 'contested') {
+      timeline.push({ at, message: contestedMessage[locale] })
+      continue
+    }
     if (!event.status || event.kind === 'routing' || event.kind === 'delivered') continue
     const status = event.status as ReportStatus
     // What was done, in words, before the receiver's own note.
@@ -57,6 +64,11 @@ export async function statusViewOf(
     }
     timeline.push({ at, status, message })
   }
+  const [decisions, contest, notified] = await Promise.all([
+    decisionsOf(db, keyring, report.id),
+    contestViewOf(db, keyring, report.id, locale),
+    notificationsActive(db, report.id),
+  ])
   return {
     reference: report.reference,
     category: report.category as ReportStatusView['category'],
@@ -65,5 +77,14 @@ export async function statusViewOf(
     submittedAt: report.submittedAt.toISOString(),
     updatedAt: report.updatedAt.toISOString(),
     timeline: timeline.slice(-200),
+    decisions: decisions.slice(-20).map(({ at, decision }) => ({
+      at: at.toISOString(),
+      summary: decisionSummary(report, decision, locale),
+      ...(decision.appeal_url ? { appealUrl: decision.appeal_url } : {}),
+      ...(decision.statement_url ? { statementUrl: decision.statement_url } : {}),
+    })),
+    contestable: contestable(report, contest !== undefined),
+    ...(contest ? { contest } : {}),
+    notifications: notified ? { active: true, channel: 'email' } : { active: false },
   }
 }

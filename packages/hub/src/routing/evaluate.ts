@@ -12,7 +12,7 @@
 import {
   getCategory,
   type NormalisedReport,
-  type ReceiverKind,
+  type RoutableReceiverKind,
   type RoutingDecision,
   type RoutingReason,
 } from '@safe-place/schemas'
@@ -21,7 +21,7 @@ import type { RoutingRules } from './rules'
 export interface RoutableReceiver {
   id: string
   partnerId: string
-  kind: ReceiverKind
+  kind: RoutableReceiverKind
   enabled: boolean
   consentRequired: boolean
   filters: { categories?: string[]; platforms?: string[]; countries?: string[] }

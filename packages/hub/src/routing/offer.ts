@@ -4,7 +4,7 @@
  * on another partner's site, and a kind's categories follow the configured rules, so the
  * reporter is never asked to consent to sharing that cannot happen.
  */
-import type { CategoryCode, ReceiverKind } from '@safe-place/schemas'
+import type { CategoryCode, RoutableReceiverKind } from '@safe-place/schemas'
 import type { ReceiverRow } from '../db/rows'
 import type { RoutingRules } from './rules'
 
@@ -21,7 +21,8 @@ export function receiversOffered(
 ): OfferedReceiver[] {
   const offered: OfferedReceiver[] = []
   for (const row of rows) {
-    const rule = rules[row.kind as ReceiverKind]
+    if (row.kind === 'operations') continue
+    const rule = rules[row.kind as RoutableReceiverKind]
     const ownPlatforms = row.filters.platforms?.length
     if (rule.ownPlatformsOnly && !ownPlatforms && row.partnerId !== site.partnerId) continue
     const byRule = (code: CategoryCode) =>

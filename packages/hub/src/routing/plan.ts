@@ -45,7 +45,9 @@ export function planReportMessages(input: PlanInput): RoutingPlan {
   const decisions: RoutingDecision[] = []
   const messages: PlannedMessage[] = []
   for (const row of input.receivers) {
-    const kind = ReceiverKind.parse(row.kind)
+    // An operator's alert endpoint is no one a report goes to: no decision is recorded either.
+    if (row.kind === 'operations') continue
+    const kind = ReceiverKind.exclude(['operations']).parse(row.kind)
     const decision = evaluateReceiver(
       input.report,
       {

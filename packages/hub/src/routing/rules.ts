@@ -4,7 +4,7 @@
  * part of it (`mergeRoutingRules`); the safety rules are not here but in `evaluate.ts`, so no
  * configuration can send `minor_sexual` to a vendor.
  */
-import type { CategoryCode, ReceiverKind } from '@safe-place/schemas'
+import type { CategoryCode, RoutableReceiverKind } from '@safe-place/schemas'
 
 interface RoutingRule {
   /** Categories this kind gets, or `*` for every category. */
@@ -18,7 +18,7 @@ interface RoutingRule {
   ownPlatformsOnly: boolean
 }
 
-export type RoutingRules = Readonly<Record<ReceiverKind, RoutingRule>>
+export type RoutingRules = Readonly<Record<RoutableReceiverKind, RoutingRule>>
 
 export const DEFAULT_ROUTING_RULES: RoutingRules = {
   federation: { categories: '*', raids: false, ownPlatformsOnly: false },
@@ -51,7 +51,7 @@ export const DEFAULT_ROUTING_RULES: RoutingRules = {
   partner: { categories: '*', raids: false, ownPlatformsOnly: true },
 }
 
-export type RoutingRulesOverride = Partial<Record<ReceiverKind, Partial<RoutingRule>>>
+export type RoutingRulesOverride = Partial<Record<RoutableReceiverKind, Partial<RoutingRule>>>
 
 /** The defaults with the operator's overrides laid over them, kind by kind. */
 export function mergeRoutingRules(override: RoutingRulesOverride = {}): RoutingRules {

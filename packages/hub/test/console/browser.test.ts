@@ -190,6 +190,39 @@ describe('console in Chromium', () => {
     await reporter.close()
   })
 
+  it('shows a platform’s decision in the reporter’s words and as its DSA fields, and passes axe', async () => {
+    const posted = await hub.app.request(`/v1/reports/${urgentReport.reference}/status`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${hub.keys.a}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        status: 'action_taken',
+        decision: {
+          decision_visibility: ['DECISION_VISIBILITY_CONTENT_DISABLED'],
+          decision_ground: 'DECISION_GROUND_ILLEGAL_CONTENT',
+          illegal_content_legal_ground: 'Code pénal, art. 222-17',
+          illegal_content_explanation: 'Menaces de mort',
+          automated_detection: 'No',
+          automated_decision: 'AUTOMATED_DECISION_NOT_AUTOMATED',
+          territorial_scope: ['FR'],
+          application_date: '2026-03-03',
+        },
+      }),
+    })
+    expect(posted.status).toBe(200)
+    const { context, page } = await signIn(hub.keys.operator)
+    await page.goto(`${server.url}/console/#/reports/${urgentReport.reference}`)
+    const decision = page.locator('sp-report-detail [data-decision]')
+    await decision.waitFor()
+    expect(await decision.textContent()).toContain(
+      'a bloqué l’accès à la publication le 3 mars 2026, parce qu’elle est illégale.',
+    )
+    await decision.getByText('Déclaration des motifs (champs DSA)').click()
+    expect(await decision.textContent()).toContain('DECISION_GROUND_ILLEGAL_CONTENT')
+    expect(await decision.textContent()).toContain('Code pénal, art. 222-17')
+    await expectNoAxeViolation(page, 'report detail with a decision')
+    await context.close()
+  })
+
   it('renders the statistics chart with every figure rounded to a multiple of 5, and passes axe', async () => {
     const { context, page } = await signIn(hub.keys.operator)
     await page.getByRole('link', { name: 'Statistiques' }).click()

@@ -2,11 +2,13 @@
  * The forensic erase test: a report with contact, an attachment, evidence texts and a status
  * note for the reporter, delivered to three receivers — one echoing the body back, one still in
  * flight when the report is erased — with an idempotency key, grouped into a case with another
- * report (its grouping fingerprints stored) and an internal note about it. After a withdrawal,
- * and again after the retention job, the database file is searched as a copy of it would be,
- * key in hand: every table of the schema, every plain column, every sealed value opened. None of
- * the report's personal values is anywhere — nor the fingerprints of its handle and link, nor
- * the internal note about it — while the note about the other report of the case stays.
+ * report (its grouping fingerprints stored) and an internal note about it, an address for e-mail
+ * notifications, a platform's decision with its explanation, and the reporter's contest of it
+ * (delivered as `report.contested`, echoed back). After a withdrawal, and again after the
+ * retention job, the database file is searched as a copy of it would be, key in hand: every
+ * table of the schema, every plain column, every sealed value opened. None of the report's
+ * personal values is anywhere — nor the fingerprints of its handle and link, nor the internal
+ * note about it — while the note about the other report of the case stays.
  */
 import { randomBytes } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
@@ -53,6 +55,9 @@ const PERSONAL = {
   evidenceText: 'capture: « je sais où tu habites » zq_evidence_line_31',
   note: 'Nous avons contacté forensic.victim.5519@example.org au sujet de zq_note_marker_64',
   internalNote: 'Note interne : rappelée au 06 55 19 00 64, elle change de numéro zq_internal_31',
+  notifyEmail: 'zq.forensic.notify.8812@example.org',
+  decisionExplanation: 'Harcèlement visant zq_decision_marker_57 par son prénom',
+  contestReason: 'Il a recréé un compte, zq_contest_marker_23, et continue',
 }
 
 /** The note about the other report of the case: it is not this report's data, so it stays. */
@@ -69,7 +74,7 @@ let slow: TestServer
 let held: ServerResponse[]
 
 beforeEach(async () => {
-  hub = await makeTestHub({ keyring: new Keyring(KEY) })
+  hub = await makeTestHub({ keyring: new Keyring(KEY), mailer: { wake: () => undefined } })
   held = []
   // Answers 200 with the body it got: the attempt log then holds the whole payload, sealed.
   echo = await startReceiver((req, _i, res) => res.writeHead(200).end(req.body))
@@ -132,6 +137,7 @@ async function sendAndDeliver() {
     who: { role: 'target', targetIsWomanOrGirl: true, targetHandle: PERSONAL.targetHandle },
     evidence: { urls: [], texts: [PERSONAL.evidenceText] },
     contact: { channel: 'email', value: PERSONAL.email },
+    notifications: { email: PERSONAL.notifyEmail },
     consents: [federation, flagger, vendor].map((r) => ({
       receiverId: r.id,
       textVersion: '1',
@@ -166,6 +172,42 @@ async function sendAndDeliver() {
     body: JSON.stringify({ status: 'in_review', noteForReporter: PERSONAL.note }),
   })
   expect(status.status).toBe(200)
+  // Then decides, with a statement of reasons naming someone; she contests it.
+  const decided = await hub.app.request(`/v1/reports/${receipt.reference}/status`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${flaggerKey.secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      status: 'action_taken',
+      decision: {
+        decision_visibility: ['DECISION_VISIBILITY_CONTENT_LABELLED'],
+        decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT',
+        incompatible_content_ground: 'Harassment policy',
+        incompatible_content_explanation: PERSONAL.decisionExplanation,
+        automated_detection: 'No',
+        automated_decision: 'AUTOMATED_DECISION_NOT_AUTOMATED',
+        territorial_scope: ['FR'],
+        application_date: '2026-03-03',
+      },
+    }),
+  })
+  expect(decided.status).toBe(200)
+  const contested = await hub.app.request(`/v1/reports/${receipt.reference}/contest`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${receipt.receiptToken}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ reason: PERSONAL.contestReason }),
+  })
+  expect(contested.status).toBe(200)
+  await until(
+    async () =>
+      echo.received.some((r) => r.body.includes('report.contested')) &&
+      (await hub.handle.db.select().from(deliveryAttempts)).some(
+        (a) => a.messageId !== null && a.responseBody !== null,
+      ),
+    'the contest echoed back by the federation',
+  )
   const [file] = await hub.handle.db.select().from(attachments)
   const fingerprints = await groupWithAWitness(receipt.reference)
   return { receipt, fileHash: file!.sha256, fingerprints }

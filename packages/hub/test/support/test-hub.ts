@@ -76,6 +76,7 @@ export async function makeTestHub(
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.powHmacKey ? { powHmacKey: options.powHmacKey } : {}),
+    ...(options.mailer ? { mailer: options.mailer } : {}),
   })
   return {
     app,

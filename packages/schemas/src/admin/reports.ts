@@ -1,7 +1,8 @@
 /** Operator API: listing and reading reports, tenant-scoped. */
 import { z } from 'zod'
-import { Timestamp } from '../primitives'
+import { LocalizedText, Timestamp } from '../primitives'
 import { RoutingDecision } from '../receivers'
+import { Decision } from '../report/decision'
 import { NormalisedReport } from '../report/normalised'
 import { ReportStatus } from '../report/status'
 import { CategoryCode } from '../taxonomy/categories'
@@ -42,11 +43,21 @@ export type ReportListItem = z.infer<typeof ReportListItem>
 
 export const TimelineEvent = z.object({
   at: Timestamp,
-  kind: z.enum(['received', 'routing', 'delivered', 'status_changed', 'withdrawn', 'purged']),
+  kind: z.enum([
+    'received',
+    'routing',
+    'delivered',
+    'status_changed',
+    'withdrawn',
+    'purged',
+    'contested',
+  ]),
   status: ReportStatus.optional(),
   routing: RoutingDecision.optional(),
   actor: z.string().optional(),
   note: z.string().optional(),
+  /** The decision given with a status: its fields, and the sentences the reporter reads. */
+  decision: z.object({ fields: Decision, summary: LocalizedText }).optional(),
 })
 export type TimelineEvent = z.infer<typeof TimelineEvent>
 

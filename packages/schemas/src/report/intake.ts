@@ -10,6 +10,7 @@ import { PlatformCode } from '../taxonomy/platforms'
 import { ConsentGrant } from './consent'
 import { Contact } from './contact'
 import { reportLimits as L } from './limits'
+import { NotificationRequest } from './notifications'
 
 export const ReporterRole = z.enum(['target', 'witness', 'representative'])
 export type ReporterRole = z.infer<typeof ReporterRole>
@@ -88,6 +89,11 @@ export const ReportIntake = z
     /** The reporter states in good faith that the report is accurate and complete (DSA Art. 16). */
     goodFaith: z.boolean().default(false),
     contact: Contact.optional(),
+    /**
+     * Tell her by e-mail when the report moves: kept by the hub alone (sealed), never sent to a
+     * receiver; the message says only that there is news.
+     */
+    notifications: NotificationRequest.optional(),
     context: ReportContext.default({ locale: 'fr', source: 'api' }),
     /** Honeypot: a field people never see, so never fill. */
     homepage: z.string().max(500).optional(),

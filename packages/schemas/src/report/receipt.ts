@@ -2,6 +2,8 @@
 import { z } from 'zod'
 import { Locale, Timestamp } from '../primitives'
 import { CategoryCode } from '../taxonomy/categories'
+import { ContestView } from './contest'
+import { NotificationSettings } from './notifications'
 import { ReceiptToken, ReportReference } from './reference'
 import { ReportStatus } from './status'
 
@@ -38,6 +40,17 @@ export const StatusTimelineEntry = z.object({
 })
 export type StatusTimelineEntry = z.infer<typeof StatusTimelineEntry>
 
+/** A platform's decision, as the reporter reads it: two or three plain sentences, never codes. */
+export const DecisionView = z.object({
+  at: Timestamp,
+  summary: z.string().max(1200),
+  /** Where she can appeal to the platform itself, if it said. */
+  appealUrl: z.string().max(2048).optional(),
+  /** The platform's statement of reasons, if it gave its address. */
+  statementUrl: z.string().max(2048).optional(),
+})
+export type DecisionView = z.infer<typeof DecisionView>
+
 /** `GET /v1/reports/{reference}/status`: no internal data, nothing the reporter did not write. */
 export const ReportStatusView = z
   .object({
@@ -48,6 +61,13 @@ export const ReportStatusView = z
     submittedAt: Timestamp,
     updatedAt: Timestamp,
     timeline: z.array(StatusTimelineEntry).max(200),
+    /** The decisions platforms gave on the report, latest last. */
+    decisions: z.array(DecisionView).max(20).optional(),
+    /** Whether she may contest the answer now (there is one, she has not yet, not withdrawn). */
+    contestable: z.boolean().optional(),
+    /** Once she contested: when, and the ways that remain. */
+    contest: ContestView.optional(),
+    notifications: NotificationSettings.optional(),
   })
   .meta({ id: 'ReportStatusView', title: 'Report status, as the reporter sees it' })
 export type ReportStatusView = z.infer<typeof ReportStatusView>

@@ -1,6 +1,7 @@
 /** Where a report stands, and what a receiver may tell about it. */
 import { z } from 'zod'
 import { boundedText } from '../primitives'
+import { Decision, restrictsSomething } from './decision'
 import { reportLimits } from './limits'
 import { reportStatuses } from './status-codes'
 
@@ -35,13 +36,40 @@ export const StatusUpdate = z
     actions: z.array(ActionTaken).max(6).optional(),
     /** Shown to the reporter on the status page as written: no internal notes here. */
     noteForReporter: boundedText(reportLimits.noteMaxLength).optional(),
+    /**
+     * The platform's decision, as a DSA statement of reasons: with `action_taken` (it restricts
+     * something) or `no_action` (it restricts nothing). The reporter reads it in plain words.
+     */
+    decision: Decision.optional(),
   })
   .superRefine((update, ctx) => {
-    if (update.status === 'action_taken' && !update.actions?.length) {
+    const { decision } = update
+    if (update.status === 'action_taken' && !update.actions?.length && !decision) {
       ctx.addIssue({
         code: 'custom',
         path: ['actions'],
-        message: 'Say what was done when the status is action_taken',
+        message: 'Say what was done when the status is action_taken (actions or a decision)',
+      })
+    }
+    if (decision && update.status === 'action_taken' && !restrictsSomething(decision)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['decision', 'decision_visibility'],
+        message: 'A decision with action_taken restricts something',
+      })
+    }
+    if (decision && update.status === 'no_action' && restrictsSomething(decision)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['decision', 'decision_visibility'],
+        message: 'A decision with no_action restricts nothing: use action_taken',
+      })
+    }
+    if (decision && update.status !== 'action_taken' && update.status !== 'no_action') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['decision'],
+        message: 'A decision goes with the status action_taken or no_action only',
       })
     }
     if (update.status !== 'action_taken' && update.actions?.length) {

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { toDsaFields } from '../taxonomy/dsa-mapping'
 import { WebhookEvent, webhookEventTypes } from './events'
+import { alertKinds } from './operations'
 
 const dsa = toDsaFields({ category: 'threat', what: {}, where: { platform: 'x' }, who: {} })
 const at = '2026-11-23T10:00:00.000Z'
@@ -45,6 +46,34 @@ const events = {
     data: { profile: 'full', reference: 'SP-7K3Q-9XWD', withdrawnAt: at, erase: true },
   },
   test: { type: 'webhook.test', timestamp: at, data: { receiverId: 'rcv_1', message: 'hello' } },
+  contested: {
+    type: 'report.contested',
+    timestamp: at,
+    data: {
+      profile: 'full',
+      reference: 'SP-7K3Q-9XWD',
+      status: 'no_action',
+      contestedAt: at,
+      reason: 'The threats are still online.',
+      decision: { puid: 'ig-42', application_date: '2026-03-03' },
+    },
+  },
+  ...Object.fromEntries(
+    alertKinds.map((kind) => [
+      kind,
+      {
+        type: `operations.${kind}`,
+        timestamp: at,
+        data: {
+          alertId: 'alr_01J0000000',
+          kind,
+          occurredAt: at,
+          consoleUrl: 'https://hub.example.org/console/#/deliveries',
+          receiverId: 'rcv_1',
+        },
+      },
+    ]),
+  ),
 }
 
 describe('WebhookEvent', () => {
@@ -57,6 +86,10 @@ describe('WebhookEvent', () => {
 
   it('refuses an unknown type and a profile payload that does not match its profile', () => {
     expect(WebhookEvent.safeParse({ ...events.test, type: 'report.deleted' }).success).toBe(false)
+    const alert = (events as Record<string, { data: object }>).receiver_disabled!
+    expect(
+      WebhookEvent.safeParse({ ...alert, data: { ...alert.data, kind: 'message_dead' } }).success,
+    ).toBe(false)
     const mismatched = { ...events.content, data: { ...events.content.data, profile: 'notice' } }
     expect(WebhookEvent.safeParse(mismatched).success).toBe(false)
   })

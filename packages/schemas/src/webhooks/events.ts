@@ -14,12 +14,16 @@ import { CategoryCode } from '../taxonomy/categories'
 import { DsaFields, DsaNoticeSource } from '../taxonomy/dsa'
 import { OzoneReason } from '../taxonomy/ozone'
 import { PlatformCode } from '../taxonomy/platforms'
+import { operationsEvents, operationsEventTypes } from './operations'
+import { ReportContestedEvent } from './report-contested'
 
 export const webhookEventTypes = [
   'report.created',
   'report.status_changed',
   'report.withdrawn',
   'webhook.test',
+  'report.contested',
+  ...operationsEventTypes,
 ] as const
 export const WebhookEventType = z.enum(webhookEventTypes)
 export type WebhookEventType = z.infer<typeof WebhookEventType>
@@ -148,6 +152,8 @@ export const WebhookEvent = z
     ReportStatusChangedEvent,
     ReportWithdrawnEvent,
     WebhookTestEvent,
+    ReportContestedEvent,
+    ...operationsEvents,
   ])
   .meta({ id: 'WebhookEvent', title: 'Safe Place webhook event' })
 export type WebhookEvent = z.infer<typeof WebhookEvent>

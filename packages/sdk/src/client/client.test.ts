@@ -323,6 +323,28 @@ describe('status, withdraw, resources', () => {
     expect(hub.requests[0]!.method).toBe('DELETE')
   })
 
+  it('contests with the reason, and starts and stops the e-mails', async () => {
+    hub.answer(json(200, statusView))
+    await client().contest(receipt.reference, receipt.receiptToken, 'Toujours en ligne.', {
+      locale: 'fr',
+    })
+    await client().startNotifications(receipt.reference, receipt.receiptToken, 'me@example.org')
+    await client().stopNotifications(receipt.reference, receipt.receiptToken)
+    expect(hub.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      `POST /v1/reports/${receipt.reference}/contest?locale=fr`,
+      `PUT /v1/reports/${receipt.reference}/notifications`,
+      `DELETE /v1/reports/${receipt.reference}/notifications`,
+    ])
+    expect(JSON.parse(hub.requests[0]!.body.toString())).toEqual({ reason: 'Toujours en ligne.' })
+    expect(JSON.parse(hub.requests[1]!.body.toString())).toEqual({ email: 'me@example.org' })
+    // Checked before sending, as the hub would.
+    const bad = await caught(
+      client().startNotifications(receipt.reference, receipt.receiptToken, 'nope'),
+    )
+    expect(bad.code).toBe('validation_failed')
+    expect(hub.requests).toHaveLength(3)
+  })
+
   it('maps a bad receipt to receipt_invalid', async () => {
     hub.answer(json(401, { error: { code: 'receipt_invalid', message: 'no' } }))
     const error = await caught(client().getStatus(receipt.reference, 'rt_bad'))

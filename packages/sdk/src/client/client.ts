@@ -3,8 +3,10 @@
  * resources, widget config), typed with `@safe-place/schemas` and validated before sending.
  */
 import {
+  ContestRequest,
   HelpResource,
   headers as headerNames,
+  NotificationRequest,
   PowChallenge,
   Receipt,
   ReportIntake,
@@ -59,6 +61,26 @@ export interface SafePlaceClient {
     reference: string,
     receiptToken: string,
     options?: { signal?: AbortSignal | undefined },
+  ): Promise<ReportStatusView>
+  /** Contests the answer the report got; the view lists the ways that remain (`contest.ways`). */
+  contest(
+    reference: string,
+    receiptToken: string,
+    reason: string,
+    options?: StatusOptions,
+  ): Promise<ReportStatusView>
+  /** Be told by a neutral e-mail when the report moves (the address stays at the hub). */
+  startNotifications(
+    reference: string,
+    receiptToken: string,
+    email: string,
+    options?: StatusOptions,
+  ): Promise<ReportStatusView>
+  /** Stops the e-mails; the hub erases the address at once. */
+  stopNotifications(
+    reference: string,
+    receiptToken: string,
+    options?: StatusOptions,
   ): Promise<ReportStatusView>
   resources(
     query?: ResourceQuery,
@@ -177,6 +199,41 @@ export function createSafePlaceClient(options: SafePlaceClientOptions): SafePlac
       return send({
         method: 'DELETE',
         path: reportPath(reference),
+        headers: bearer(receiptToken),
+        signal: opts.signal,
+        schema: ReportStatusView,
+      })
+    },
+
+    async contest(reference, receiptToken, reason, opts = {}) {
+      return send({
+        method: 'POST',
+        path: `${reportPath(reference)}/contest`,
+        query: { locale: opts.locale },
+        headers: bearer(receiptToken),
+        body: validateInput(ContestRequest, { reason }),
+        signal: opts.signal,
+        schema: ReportStatusView,
+      })
+    },
+
+    async startNotifications(reference, receiptToken, email, opts = {}) {
+      return send({
+        method: 'PUT',
+        path: `${reportPath(reference)}/notifications`,
+        query: { locale: opts.locale },
+        headers: bearer(receiptToken),
+        body: validateInput(NotificationRequest, { email }),
+        signal: opts.signal,
+        schema: ReportStatusView,
+      })
+    },
+
+    stopNotifications(reference, receiptToken, opts = {}) {
+      return send({
+        method: 'DELETE',
+        path: `${reportPath(reference)}/notifications`,
+        query: { locale: opts.locale },
         headers: bearer(receiptToken),
         signal: opts.signal,
         schema: ReportStatusView,

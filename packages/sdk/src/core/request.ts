@@ -38,7 +38,7 @@ export interface TransportOptions {
 }
 
 export interface RequestSpec<T> {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   path: string
   query?: Record<string, string | number | boolean | undefined> | undefined
   /** A JSON body, or a `FormData` sent as multipart. */

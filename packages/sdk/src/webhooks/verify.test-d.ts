@@ -1,5 +1,10 @@
 // Type tests (checked by `tsc`): the verified event narrows on `type`, then on `data.profile`.
-import type { NoticePayload, ReportWithdrawnData } from '@safe-place/schemas'
+import type {
+  AlertData,
+  NoticePayload,
+  ReportContestedData,
+  ReportWithdrawnData,
+} from '@safe-place/schemas'
 import { expectTypeOf } from 'vitest'
 import type { z } from 'zod'
 import { verifyWebhook } from './verify'
@@ -15,6 +20,21 @@ if (event.type === 'report.created' && event.data.profile === 'notice') {
   expectTypeOf(event.data).toEqualTypeOf<z.infer<typeof NoticePayload>>()
   expectTypeOf(event.data.notice.contentUrls).toEqualTypeOf<string[]>()
 }
+if (event.type === 'report.contested') {
+  expectTypeOf(event.data).toEqualTypeOf<ReportContestedData>()
+}
+if (event.type === 'operations.message_dead') {
+  expectTypeOf(event.data.kind).toEqualTypeOf<'message_dead'>()
+  expectTypeOf(event.data.consoleUrl).toEqualTypeOf<AlertData['consoleUrl']>()
+}
 expectTypeOf(event.type).toEqualTypeOf<
-  'report.created' | 'report.status_changed' | 'report.withdrawn' | 'webhook.test'
+  | 'report.created'
+  | 'report.status_changed'
+  | 'report.withdrawn'
+  | 'webhook.test'
+  | 'report.contested'
+  | 'operations.receiver_disabled'
+  | 'operations.message_dead'
+  | 'operations.raid_detected'
+  | 'operations.case_overdue'
 >()

@@ -98,6 +98,29 @@ export class HubClient {
     })
   }
 
+  contest(reference: string, token: string, reason: string, locale: string) {
+    return this.#receipt(reference, token, `/contest?locale=${locale}`, 'POST', { reason })
+  }
+
+  /** Starts (with an address) or stops (without) the e-mails telling her the report moved. */
+  notify(reference: string, token: string, email: string | null, locale: string) {
+    const path = `/notifications?locale=${locale}`
+    return email
+      ? this.#receipt(reference, token, path, 'PUT', { email })
+      : this.#receipt(reference, token, path, 'DELETE')
+  }
+
+  #receipt(reference: string, token: string, path: string, method: string, body?: unknown) {
+    return this.#call<ReportStatusView>(`v1/reports/${encodeURIComponent(reference)}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    })
+  }
+
   async resources(query: Record<string, string>): Promise<HelpResource[]> {
     const search = new URLSearchParams(query).toString()
     const body = await this.#call<{ resources: HelpResource[] }>(`v1/resources?${search}`, {}, 5000)

@@ -162,4 +162,22 @@ export const en: Strings = {
   withdrawYes: 'Yes, withdraw and erase',
   withdrawNo: 'No, keep it',
   withdrawn: 'Your report is withdrawn and its data erased.',
+  notifyOptIn: 'Tell me by e-mail when my report moves',
+  notifyHint:
+    'The message will only say "There is news about your report", nothing of its content. If someone else reads your e-mails, better not ask for it.',
+  notifyEmailLabel: 'E-mail address to be told',
+  decisionTitle: 'The platform’s decision',
+  appealLink: 'Appeal to the platform',
+  statementLink: 'Read the full decision',
+  contestTitle: 'You disagree?',
+  contestIntro:
+    'Say why in a few words. The organisations you chose will be told, and you will see the ways that remain.',
+  contestLabel: 'Why do you contest this answer?',
+  contestSend: 'Contest the answer',
+  contestError: 'Write a few words, 1,000 characters at most.',
+  contestDone: 'You contested this answer on {date}. Here is what remains possible:',
+  notifyTitle: 'Be told by e-mail',
+  notifyOn: 'You get a neutral e-mail when your report moves.',
+  notifyStart: 'Tell me',
+  notifyStop: 'Stop the e-mails',
 }

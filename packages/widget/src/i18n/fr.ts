@@ -167,6 +167,24 @@ export const fr = {
   withdrawYes: 'Oui, retirer et effacer',
   withdrawNo: 'Non, le garder',
   withdrawn: 'Votre signalement est retiré et ses données sont effacées.',
+  notifyOptIn: 'Me prévenir par e-mail quand mon signalement avance',
+  notifyHint:
+    'Le message dira seulement « Il y a du nouveau sur votre signalement », sans rien de son contenu. Si quelqu’un d’autre lit vos e-mails, mieux vaut ne pas le demander.',
+  notifyEmailLabel: 'Adresse e-mail pour être prévenue',
+  decisionTitle: 'La décision de la plateforme',
+  appealLink: 'Faire appel auprès de la plateforme',
+  statementLink: 'Lire la décision complète',
+  contestTitle: 'Vous n’êtes pas d’accord ?',
+  contestIntro:
+    'Dites en quelques mots pourquoi. Les organismes que vous avez choisis seront prévenus, et vous verrez les recours qui restent.',
+  contestLabel: 'Pourquoi contestez-vous cette réponse ?',
+  contestSend: 'Contester la réponse',
+  contestError: 'Écrivez quelques mots, 1 000 caractères au plus.',
+  contestDone: 'Vous avez contesté cette réponse le {date}. Voici ce qui reste possible :',
+  notifyTitle: 'Être prévenue par e-mail',
+  notifyOn: 'Vous recevez un e-mail neutre quand votre signalement avance.',
+  notifyStart: 'Me prévenir',
+  notifyStop: 'Arrêter les e-mails',
 }
 
 /** Every key of the catalogues. */

@@ -35,6 +35,9 @@ export interface Draft {
   channel: '' | 'email' | 'phone'
   contactValue: string
   contactName: string
+  /** "Tell me by e-mail when it moves", with the address to write to (kept by the hub alone). */
+  notify: boolean
+  notifyEmail: string
   homepage: string
   /** Created on the first send attempt and reused by every retry: no duplicate report. */
   idempotencyKey: string
@@ -65,6 +68,8 @@ export function emptyDraft(): Draft {
     channel: '',
     contactValue: '',
     contactName: '',
+    notify: false,
+    notifyEmail: '',
     homepage: '',
     idempotencyKey: '',
   }

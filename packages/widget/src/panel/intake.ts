@@ -58,6 +58,7 @@ export function toIntake(
       name: optional(draft.contactName),
     }
   }
+  if (draft.notify) report.notifications = { email: draft.notifyEmail.trim() }
   if (draft.homepage) report.homepage = draft.homepage
   return JSON.parse(JSON.stringify(report)) as ReportIntakeInput
 }

@@ -10,9 +10,13 @@ import type { FollowState } from './panel-state'
 import { Reactive } from './reactive'
 import type { Session } from './session'
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
 interface FollowData {
   reference: string
   token: string
+  contestReason: string
+  notifyEmail: string
   status: ReportStatusView | undefined
   confirming: string
   busy: boolean
@@ -22,6 +26,8 @@ interface FollowData {
 const nothingFollowed = (): FollowData => ({
   reference: '',
   token: '',
+  contestReason: '',
+  notifyEmail: '',
   status: undefined,
   confirming: '',
   busy: false,
@@ -31,6 +37,8 @@ const nothingFollowed = (): FollowData => ({
 export class FollowController extends Reactive<FollowData> implements FollowState, FollowData {
   readonly reference: string = ''
   readonly token: string = ''
+  readonly contestReason: string = ''
+  readonly notifyEmail: string = ''
   readonly status: ReportStatusView | undefined = undefined
   readonly confirming: string = ''
   readonly busy: boolean = false
@@ -42,7 +50,12 @@ export class FollowController extends Reactive<FollowData> implements FollowStat
     this.#session = session
   }
 
-  edit(patch: { reference?: string; token?: string }): void {
+  edit(patch: {
+    reference?: string
+    token?: string
+    contestReason?: string
+    notifyEmail?: string
+  }): void {
     this.set(patch)
   }
 
@@ -73,6 +86,22 @@ export class FollowController extends Reactive<FollowData> implements FollowStat
     return this.#run(() => this.#session.client.withdraw(this.reference, this.token))
   }
 
+  contest(): Promise<void> {
+    const s = this.#session
+    const reason = this.contestReason.trim()
+    if (s.showErrors(reason && reason.length <= 1000 ? {} : { contestReason: s.t.contestError }))
+      return Promise.resolve()
+    return this.#run(() => s.client.contest(this.reference, this.token, reason, s.locale))
+  }
+
+  notify(on: boolean): Promise<void> {
+    const s = this.#session
+    const email = this.notifyEmail.trim()
+    if (on && s.showErrors(EMAIL.test(email) ? {} : { notifyEmail: s.t.emailError }))
+      return Promise.resolve()
+    return this.#run(() => s.client.notify(this.reference, this.token, on ? email : null, s.locale))
+  }
+
   /** Forgets the report followed (the dialog closed, or quick exit). */
   clear(): void {
     this.set(nothingFollowed())
@@ -82,7 +111,8 @@ export class FollowController extends Reactive<FollowData> implements FollowStat
     const s = this.#session
     this.set({ busy: true, error: '' })
     try {
-      this.set({ status: await call(), confirming: '' })
+      // What she typed is not kept once the hub has it.
+      this.set({ status: await call(), confirming: '', contestReason: '', notifyEmail: '' })
       s.host.focusAfterRender('h2')
     } catch (error) {
       const code = (error as { code?: string }).code

@@ -94,7 +94,15 @@ export interface FollowState {
   /** A call to the hub is under way. */
   readonly busy: boolean
   readonly error: string
-  edit(patch: { reference?: string; token?: string }): void
+  /** What she types in the follow view's forms: her reason to contest, her e-mail address. */
+  readonly contestReason: string
+  readonly notifyEmail: string
+  edit(patch: {
+    reference?: string
+    token?: string
+    contestReason?: string
+    notifyEmail?: string
+  }): void
   /** Checks the reference and token, then asks the hub for the report. */
   lookUp(): Promise<void>
   /** Asks yes or no before `action`; focus goes to the no (`#<action>-no`). */
@@ -103,6 +111,10 @@ export interface FollowState {
   cancel(): void
   /** Withdraws the report: the hub erases its data. */
   withdraw(): Promise<void>
+  /** Contests the answer with her reason; the hub answers the ways that remain. */
+  contest(): Promise<void>
+  /** Starts the e-mails with the address typed, or stops them. */
+  notify(on: boolean): Promise<void>
 }
 
 /** Help resources, filtered by situation. */

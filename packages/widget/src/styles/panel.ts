@@ -282,6 +282,21 @@ export const panelStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
+  /* The follow view's parts (decision, contest, e-mails) each start with a heading. */
+  .timeline + h3,
+  .callout + h3,
+  .ways + h3,
+  button + h3,
+  form + h3 {
+    margin-top: 20px;
+  }
+  .ways {
+    padding: 0;
+    list-style: none;
+  }
+  .ways li {
+    margin-bottom: 12px;
+  }
   @media (forced-colors: active) {
     .primary,
     .secondary,

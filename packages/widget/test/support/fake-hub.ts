@@ -58,6 +58,7 @@ const testConfig = (challengeRequired: boolean): WidgetConfig =>
       },
     ],
     challenge: { required: challengeRequired },
+    notifications: { email: true },
     limits: { attachmentsMax: 5, attachmentMaxBytes: 5 * 1024 * 1024 },
     theme: { mode: 'light' },
   })
@@ -78,6 +79,8 @@ export interface FakeHub {
   /** Idempotency keys of every POST /v1/reports, even those dropped while down. */
   postKeys: string[]
   reports: ReceivedReport[]
+  /** What the follow view sent about a report: her contest reason, her notification address. */
+  followed(reference: string): { contestReason?: string; notifyEmail?: string } | undefined
   down: boolean
   challengeRequired: boolean
   /** Delay before answering a POST (to see the "sending" state). */
@@ -119,7 +122,17 @@ export async function startFakeHub(
   options: { challengeRequired?: boolean } = {},
 ): Promise<FakeHub> {
   const byKey = new Map<string, { hash: string; receipt: Receipt }>()
-  const byReference = new Map<string, { token: string; category: string; withdrawn: boolean }>()
+  const byReference = new Map<
+    string,
+    {
+      token: string
+      category: string
+      withdrawn: boolean
+      contestedAt?: string
+      contestReason?: string
+      notifyEmail?: string
+    }
+  >()
   const challenges = new Set<string>()
 
   const hub: FakeHub = {
@@ -128,6 +141,7 @@ export async function startFakeHub(
     requests: [],
     postKeys: [],
     reports: [],
+    followed: (reference) => byReference.get(reference),
     down: false,
     challengeRequired: options.challengeRequired ?? false,
     postDelayMs: 0,
@@ -138,14 +152,55 @@ export async function startFakeHub(
     },
   }
 
-  const statusView = (reference: string, withdrawn: boolean) => {
+  /** The hub words decisions and ways itself; these stand in for its sentences. */
+  const decisionSummary = {
+    fr: 'Instagram a retiré la publication le 3 mars 2026, parce qu’elle est contraire à ses règles sur les menaces.',
+    en: 'Instagram removed the content on 3 March 2026, because it breaks its rules on threats.',
+  }
+  const statusView = (reference: string, withdrawn: boolean, locale = 'fr') => {
     const entry = byReference.get(reference)!
     const now = new Date().toISOString()
+    const lang = locale === 'en' ? 'en' : 'fr'
     return ReportStatusView.parse({
       reference,
       category: entry.category,
       status: withdrawn ? 'withdrawn' : 'in_review',
-      locale: 'fr',
+      locale: lang,
+      decisions: withdrawn
+        ? []
+        : [
+            {
+              at: now,
+              summary: decisionSummary[lang],
+              appealUrl: 'https://help.instagram.example/appeal',
+            },
+          ],
+      contestable: !withdrawn && !entry.contestedAt,
+      ...(entry.contestedAt
+        ? {
+            contest: {
+              contestedAt: entry.contestedAt,
+              ways: [
+                {
+                  id: 'platform_appeal',
+                  title:
+                    lang === 'fr'
+                      ? 'Faire appel auprès de la plateforme'
+                      : 'Appeal to the platform',
+                  conditions: lang === 'fr' ? 'Dans les six mois.' : 'Within six months.',
+                  url: 'https://help.instagram.example/appeal',
+                },
+                {
+                  id: 'pharos',
+                  title: lang === 'fr' ? 'Signaler à PHAROS' : 'Report to PHAROS',
+                  conditions:
+                    lang === 'fr' ? 'Si le contenu est illégal.' : 'If the content is illegal.',
+                },
+              ],
+            },
+          }
+        : {}),
+      notifications: entry.notifyEmail ? { active: true, channel: 'email' } : { active: false },
       submittedAt: now,
       updatedAt: now,
       timeline: [
@@ -172,7 +227,7 @@ export async function startFakeHub(
     res.setHeader('vary', 'origin')
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
-        'access-control-allow-methods': 'GET, POST, DELETE',
+        'access-control-allow-methods': 'GET, POST, PUT, DELETE',
         'access-control-allow-headers':
           'content-type, authorization, safe-place-site-key, idempotency-key, safe-place-pow',
         'access-control-max-age': '600',
@@ -287,7 +342,12 @@ export async function startFakeHub(
         ],
       })
       byKey.set(key, { hash, receipt })
-      byReference.set(reference, { token, category: parsed.data.category, withdrawn: false })
+      byReference.set(reference, {
+        token,
+        category: parsed.data.category,
+        withdrawn: false,
+        ...(parsed.data.notifications ? { notifyEmail: parsed.data.notifications.email } : {}),
+      })
       hub.reports.push({ idempotencyKey: key, contentType, report: parsed.data, attachments, pow })
       if (hub.loseNextAnswer) {
         hub.loseNextAnswer = false
@@ -295,15 +355,28 @@ export async function startFakeHub(
       }
       return send(res, 201, receipt)
     }
-    const match = /^\/v1\/reports\/([^/]+)(\/status)?$/.exec(url.pathname)
-    if (match && (req.method === 'GET' || req.method === 'DELETE')) {
+    const match = /^\/v1\/reports\/([^/]+)(\/status|\/contest|\/notifications)?$/.exec(url.pathname)
+    if (match) {
       const reference = decodeURIComponent(match[1] ?? '')
       const entry = byReference.get(reference)
       if (!entry || req.headers.authorization !== `Bearer ${entry.token}`) {
         return fail(res, 'receipt_invalid')
       }
-      if (req.method === 'DELETE') entry.withdrawn = true
-      return send(res, 200, statusView(reference, entry.withdrawn))
+      const locale = url.searchParams.get('locale') ?? 'fr'
+      const body = async () => JSON.parse((await readBody(req)).toString('utf8') || '{}')
+      if (match[2] === '/contest' && req.method === 'POST') {
+        entry.contestReason = (await body()).reason
+        entry.contestedAt = new Date().toISOString()
+      } else if (match[2] === '/notifications' && req.method === 'PUT') {
+        entry.notifyEmail = (await body()).email
+      } else if (match[2] === '/notifications' && req.method === 'DELETE') {
+        entry.notifyEmail = undefined
+      } else if (!match[2] && req.method === 'DELETE') {
+        entry.withdrawn = true
+      } else if (req.method !== 'GET') {
+        return fail(res, 'not_found')
+      }
+      return send(res, 200, statusView(reference, entry.withdrawn, locale))
     }
     fail(res, 'not_found')
   }

@@ -61,7 +61,7 @@ export async function jpegWithExif(page: Page, marker: string): Promise<Buffer> 
 /** Walks the report wizard with the mouse, filling a typical report. */
 export async function fillReport(
   page: Page,
-  options: { category?: RegExp; screenshot?: Buffer; consent?: RegExp } = {},
+  options: { category?: RegExp; screenshot?: Buffer; consent?: RegExp; notify?: string } = {},
 ): Promise<void> {
   const w = widget(page)
   await button(page, /Signaler un contenu|Report content/).click()
@@ -88,6 +88,10 @@ export async function fillReport(
   if (options.consent) await w.getByRole('checkbox', { name: options.consent }).check()
   await w.locator('#goodFaith').check()
   await button(page, /Continuer|Continue/).click()
+  if (options.notify) {
+    await w.locator('#notify').check()
+    await w.locator('#notifyEmail').fill(options.notify)
+  }
   await button(page, /Continuer|Continue/).click()
   await body(page).locator('dl.review').waitFor()
 }

@@ -61,12 +61,14 @@ export async function startPartnerPage(
   hubUrl: () => string,
   siteKey: () => string,
 ): Promise<{ origin: string; close(): Promise<void> }> {
-  const server = createServer((_req, res) => {
+  const server = createServer((req, res) => {
+    // `/en` serves the page in English; anything else in French.
+    const locale = req.url?.startsWith('/en') ? 'en' : 'fr'
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-    res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Partenaire</title>
+    res.end(`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>Partenaire</title>
 <script type="module" src="${hubUrl()}/widget/safe-place-help.js"></script></head>
 <body><main><h1>Partenaire</h1>
-<safe-place-help site-key="${siteKey()}" hub="${hubUrl()}/" locale="fr"></safe-place-help></main></body></html>`)
+<safe-place-help site-key="${siteKey()}" hub="${hubUrl()}/" locale="${locale}"></safe-place-help></main></body></html>`)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo

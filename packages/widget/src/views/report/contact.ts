@@ -1,6 +1,6 @@
 /** Step 7: contact, optional: anonymous is the default and is fine. */
 import { html, nothing } from 'lit'
-import { radioGroup, textField } from '../fields'
+import { checkbox, radioGroup, textField } from '../fields'
 import type { Step } from './step'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -49,6 +49,33 @@ export const contactStep: Step = {
             })}`
           : nothing
       }
+      ${
+        s.config?.notifications?.email
+          ? html`<div class="field">
+              ${checkbox('notify', t.notifyOptIn, d.notify, (notify) =>
+                report.edit({
+                  notify,
+                  // Her contact address, if she gave one, is the likely one: she can change it.
+                  ...(notify && !d.notifyEmail && email ? { notifyEmail: d.contactValue } : {}),
+                }),
+              )}
+              <p class="hint">${t.notifyHint}</p>
+              ${
+                d.notify
+                  ? textField(s, {
+                      id: 'notifyEmail',
+                      label: t.notifyEmailLabel,
+                      type: 'email',
+                      autocomplete: 'email',
+                      maxlength: 254,
+                      value: d.notifyEmail,
+                      onInput: (notifyEmail) => report.edit({ notifyEmail }),
+                    })
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
       <div class="sr" aria-hidden="true">
         <label for="homepage">Homepage</label>
         <input id="homepage" tabindex="-1" autocomplete="off" .value=${d.homepage}
@@ -61,6 +88,7 @@ export const contactStep: Step = {
     const value = d.contactValue.trim()
     if (d.channel === 'email' && !EMAIL.test(value)) return { contactValue: s.t.emailError }
     if (d.channel === 'phone' && !PHONE.test(value)) return { contactValue: s.t.phoneError }
+    if (d.notify && !EMAIL.test(d.notifyEmail.trim())) return { notifyEmail: s.t.emailError }
     return {}
   },
 }
