@@ -42,7 +42,17 @@ export type ReportListItem = z.infer<typeof ReportListItem>
 
 export const TimelineEvent = z.object({
   at: Timestamp,
-  kind: z.enum(['received', 'routing', 'delivered', 'status_changed', 'withdrawn', 'purged']),
+  kind: z.enum([
+    'received',
+    'routing',
+    'delivered',
+    'status_changed',
+    'withdrawn',
+    'purged',
+    // The living report: an addition, a consent given later.
+    'added',
+    'consented',
+  ]),
   status: ReportStatus.optional(),
   routing: RoutingDecision.optional(),
   actor: z.string().optional(),

@@ -15,6 +15,14 @@ if (event.type === 'report.created' && event.data.profile === 'notice') {
   expectTypeOf(event.data).toEqualTypeOf<z.infer<typeof NoticePayload>>()
   expectTypeOf(event.data.notice.contentUrls).toEqualTypeOf<string[]>()
 }
+if (event.type === 'report.updated' && event.data.profile === 'content') {
+  expectTypeOf(event.data.sequence).toEqualTypeOf<number>()
+  expectTypeOf(event.data.addition.contentUrls).toEqualTypeOf<string[]>()
+}
 expectTypeOf(event.type).toEqualTypeOf<
-  'report.created' | 'report.status_changed' | 'report.withdrawn' | 'webhook.test'
+  | 'report.created'
+  | 'report.updated'
+  | 'report.status_changed'
+  | 'report.withdrawn'
+  | 'webhook.test'
 >()
