@@ -143,7 +143,7 @@ export const en: Strings = {
   followIntro: 'Enter the reference and secret code you received when sending.',
   referenceHint: 'For example SP-7K3Q-9XWD',
   referenceError: 'A reference looks like SP-7K3Q-9XWD.',
-  tokenError: 'The secret code starts with rt_ and is 46 characters long.',
+  tokenError: 'The secret code has 16 characters, in groups of 4 (e.g. 7K3Q-9XWD-M2PA-0RTE).',
   showStatus: 'See the follow-up',
   followError: 'The reference or the secret code does not match.',
   timelineTitle: 'Follow-up',

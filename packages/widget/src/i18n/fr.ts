@@ -148,7 +148,7 @@ export const fr = {
   followIntro: 'Entrez la référence et le code secret reçus à l’envoi.',
   referenceHint: 'Par exemple SP-7K3Q-9XWD',
   referenceError: 'La référence ressemble à SP-7K3Q-9XWD.',
-  tokenError: 'Le code secret commence par rt_ et fait 46 caractères.',
+  tokenError: 'Le code secret a 16 caractères, par groupes de 4 (ex. 7K3Q-9XWD-M2PA-0RTE).',
   showStatus: 'Voir le suivi',
   followError: 'La référence ou le code secret ne correspond pas.',
   timelineTitle: 'Suivi',

@@ -4,7 +4,7 @@
  * the hub now sees it, or a plain error.
  */
 import type { ReportStatusView } from '@safe-place/schemas'
-import { RECEIPT_TOKEN_PATTERN, REFERENCE_PATTERN } from '@safe-place/schemas/data'
+import { normaliseReceiptCode, REFERENCE_PATTERN } from '@safe-place/schemas/data'
 import { errorMessage } from '../hub/error-message'
 import type { FollowState } from './panel-state'
 import { Reactive } from './reactive'
@@ -49,11 +49,13 @@ export class FollowController extends Reactive<FollowData> implements FollowStat
   async lookUp(): Promise<void> {
     const s = this.#session
     const reference = this.reference.trim().toUpperCase()
-    const token = this.token.trim()
+    // A code typed in lower case, without dashes or with O for 0 is read as the same code.
+    const code = normaliseReceiptCode(this.token)
+    const token = code ?? this.token.trim()
     this.set({ reference, token })
     const errors: Record<string, string> = {}
     if (!REFERENCE_PATTERN.test(reference)) errors.reference = s.t.referenceError
-    if (!RECEIPT_TOKEN_PATTERN.test(token)) errors.token = s.t.tokenError
+    if (!code) errors.token = s.t.tokenError
     if (s.showErrors(errors)) return
     await this.#run(() => s.client.status(reference, token, s.locale))
   }

@@ -13,7 +13,9 @@ import {
   type ErrorCode,
   errorCodes,
   helpResources,
+  normaliseReceiptCode,
   PowChallenge,
+  RECEIPT_CODE_ALPHABET,
   Receipt,
   ReportIntake,
   ReportStatusView,
@@ -270,7 +272,9 @@ export async function startFakeHub(
       }
       if (hub.postDelayMs) await new Promise((r) => setTimeout(r, hub.postDelayMs))
       const reference = newReference()
-      const token = `rt_${randomBytes(32).toString('base64url')}`
+      const token = Array.from(randomBytes(16), (b) => RECEIPT_CODE_ALPHABET[b % 32])
+        .join('')
+        .replace(/(.{4})(?=.)/g, '$1-')
       const receipt = Receipt.parse({
         reference,
         receiptToken: token,
@@ -299,7 +303,8 @@ export async function startFakeHub(
     if (match && (req.method === 'GET' || req.method === 'DELETE')) {
       const reference = decodeURIComponent(match[1] ?? '')
       const entry = byReference.get(reference)
-      if (!entry || req.headers.authorization !== `Bearer ${entry.token}`) {
+      const typed = req.headers.authorization?.replace(/^Bearer /, '') ?? ''
+      if (!entry || normaliseReceiptCode(typed) !== entry.token) {
         return fail(res, 'receipt_invalid')
       }
       if (req.method === 'DELETE') entry.withdrawn = true
