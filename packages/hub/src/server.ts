@@ -11,6 +11,7 @@ import type { HubConfig } from './config'
 import { loadKeyring } from './crypto/key-source'
 import { openDatabase } from './db/client'
 import { createDeliveryEngine } from './delivery/engine'
+import { loadSigningKeys } from './evidence/signing-key-source'
 import { createLogger } from './logging/logger'
 import { scheduleRetention } from './retention/purge'
 import { runRetention } from './retention/run'
@@ -35,6 +36,21 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     )
   }
   logger.info({ keySource: keys.source, keyId: keys.keyring.currentId }, 'encryption key loaded')
+  const signing = loadSigningKeys({
+    signingKeys: config.signingKeys,
+    dataDir: config.dataDir,
+    production: config.production,
+  })
+  if (signing.createdKeyFile) {
+    logger.warn(
+      { keyFile: signing.createdKeyFile },
+      'generated a new signing key file on first start; back it up — evidence packs it signs verify only against its public key. In production, set SAFE_PLACE_SIGNING_KEYS instead.',
+    )
+  }
+  logger.info(
+    { signingKeySource: signing.source, signingKeyId: signing.signingKeys.currentId },
+    'signing key loaded',
+  )
   const database = await openDatabase({
     url: config.databaseUrl,
     authToken: config.databaseAuthToken,
@@ -54,6 +70,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
   const app = createHub({
     database,
     keyring: keys.keyring,
+    signingKeys: signing.signingKeys,
     logger,
     settings: config.settings,
     engine,

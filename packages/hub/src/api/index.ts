@@ -20,6 +20,7 @@ import { publicInfoRoutes } from './public-info'
 import { receiverRoutes } from './receivers'
 import { reportIntakeRoutes } from './report-intake'
 import { reportReceiptRoutes } from './report-receipt'
+import { signingKeyRoutes } from './signing-keys'
 import { statsRoutes } from './stats'
 import { statusUpdateRoutes } from './status-updates'
 import { widgetAssetRoutes } from './widget-assets'
@@ -29,6 +30,7 @@ export const routeGroups: ReadonlyArray<() => OpenAPIHono<HubEnv>> = [
   publicInfoRoutes,
   reportIntakeRoutes,
   reportReceiptRoutes,
+  signingKeyRoutes,
   adminTenantRoutes,
   adminReportRoutes,
   widgetAssetRoutes,
