@@ -14,7 +14,7 @@ import {
   reportLimits,
 } from '@safe-place/schemas'
 import type { Context } from 'hono'
-import { stripImage } from '../attachments/strip-image'
+import { receiveFiles } from '../attachments/receive'
 import { requireSiteKey } from '../auth/site-key'
 import { bodyKindOf, decodeUtf8, limitBody, parseJsonText } from '../http/body'
 import { clientKey } from '../http/client-key'
@@ -90,6 +90,7 @@ const submitReportRoute = createRoute({
       'unsupported_media_type',
       'attachments_forbidden',
       'attachment_invalid',
+      'attachment_hash_mismatch',
     ),
   },
 })
@@ -233,8 +234,7 @@ export function reportIntakeRoutes(): OpenAPIHono<HubEnv> {
       const intake = parseIntake(body.candidate, body.source)
       // Refuse forbidden files before decoding a single pixel of them.
       assertSiteKeyTakes(c.get('siteKey'), intake, body.files.length)
-      const files = []
-      for (const [index, file] of body.files.entries()) files.push(await stripImage(file, index))
+      const files = await receiveFiles(body.files, intake.evidence.files, hub.now())
       const { receipt, replayed } = await submitReport(hub, {
         intake,
         siteKey: c.get('siteKey'),

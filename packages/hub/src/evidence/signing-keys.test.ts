@@ -18,7 +18,12 @@ async function verifies(set: SigningKeySet, kid: string, signature: Buffer, data
   const jwk = set.keys.find((k) => k.kid === kid)
   if (!jwk) return false
   const key = await crypto.subtle.importKey('jwk', jwk, { name: 'Ed25519' }, false, ['verify'])
-  return crypto.subtle.verify({ name: 'Ed25519' }, key, signature, new TextEncoder().encode(data))
+  return crypto.subtle.verify(
+    { name: 'Ed25519' },
+    key,
+    new Uint8Array(signature),
+    new TextEncoder().encode(data),
+  )
 }
 
 describe('signing keys', () => {
