@@ -19,6 +19,7 @@ import { messageRoutes } from './messages'
 import { publicInfoRoutes } from './public-info'
 import { receiverRoutes } from './receivers'
 import { reportIntakeRoutes } from './report-intake'
+import { reportLivingRoutes } from './report-living'
 import { reportReceiptRoutes } from './report-receipt'
 import { signingKeyRoutes } from './signing-keys'
 import { statsRoutes } from './stats'
@@ -30,6 +31,7 @@ export const routeGroups: ReadonlyArray<() => OpenAPIHono<HubEnv>> = [
   publicInfoRoutes,
   reportIntakeRoutes,
   reportReceiptRoutes,
+  reportLivingRoutes,
   signingKeyRoutes,
   adminTenantRoutes,
   adminReportRoutes,

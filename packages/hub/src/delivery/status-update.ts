@@ -14,6 +14,8 @@ import { and, eq, isNull } from 'drizzle-orm'
 import type { Keyring } from '../crypto/keyring'
 import { receivers, reports, timelineEvents } from '../db/schema'
 import type { WriteTx } from '../db/types'
+import { appendToChain } from '../evidence/chain'
+import { statusEntry } from '../evidence/chain-content'
 import { HubError } from '../hub-error'
 import { newId } from '../ids'
 import { noteContext } from '../reports/status-view'
@@ -65,6 +67,24 @@ export async function recordStatusChange(
     .update(reports)
     .set({ status: update.status, updatedAt: now })
     .where(eq(reports.id, report.id))
+  const [reportSeq] =
+    (await appendToChain(
+      tx,
+      keyring,
+      report.id,
+      [
+        statusEntry(
+          {
+            status: update.status,
+            actions: update.actions,
+            receiverId: by.receiverId,
+            noteForReporter: update.noteForReporter,
+          },
+          now,
+        ),
+      ],
+      now,
+    )) ?? []
   const others = (await receiversThatGotReport(tx, report.id)).filter((r) => r.id !== by.receiverId)
   const changedAt = now.toISOString()
   return enqueueMessages(
@@ -84,7 +104,7 @@ export async function recordStatusChange(
           changedAt,
         },
       }
-      return { receiverId: receiver.id, reportId: report.id, event, urgent: false }
+      return { receiverId: receiver.id, reportId: report.id, event, urgent: false, reportSeq }
     }),
     now,
   )

@@ -40,3 +40,15 @@ export const purgedMessage: Record<Locale, string> = {
   fr: 'Les données personnelles de ce signalement ont été effacées après la durée de conservation.',
   en: 'The personal data of this report was erased after the retention period.',
 }
+
+/** The living report: what the person did herself, said back to her. */
+export const livingReportMessages: Record<'added' | 'consented', Record<Locale, string>> = {
+  added: {
+    fr: 'Vous avez ajouté des éléments à votre signalement. Les organismes qui l’ont reçu en sont informés.',
+    en: 'You added to your report. The organisations that received it are told.',
+  },
+  consented: {
+    fr: 'Vous avez accepté de partager votre signalement avec un organisme de plus. Il lui a été transmis.',
+    en: 'You agreed to share your report with one more organisation. It was passed on to it.',
+  },
+}

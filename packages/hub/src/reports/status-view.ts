@@ -15,7 +15,7 @@ import type { Keyring } from '../crypto/keyring'
 import type { ReportRow } from '../db/rows'
 import { timelineEvents } from '../db/schema'
 import type { ReadDb } from '../db/types'
-import { purgedMessage, statusMessages } from '../i18n/status-messages'
+import { livingReportMessages, purgedMessage, statusMessages } from '../i18n/status-messages'
 import { describeActions } from '../routing/status-wording'
 
 export const noteContext = (eventId: string) => `note:${eventId}`
@@ -36,6 +36,10 @@ export async function statusViewOf(
     const at = event.at.toISOString()
     if (event.kind === 'purged') {
       timeline.push({ at, message: purgedMessage[locale] })
+      continue
+    }
+    if (event.kind === 'added' || event.kind === 'consented') {
+      timeline.push({ at, message: livingReportMessages[event.kind][locale] })
       continue
     }
     if (!event.status || event.kind === 'routing' || event.kind === 'delivered') continue

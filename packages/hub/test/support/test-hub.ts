@@ -76,6 +76,8 @@ export async function makeTestHub(
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.powHmacKey ? { powHmacKey: options.powHmacKey } : {}),
+    ...(options.signingKeys ? { signingKeys: options.signingKeys } : {}),
+    ...(options.engine ? { engine: options.engine } : {}),
   })
   return {
     app,
