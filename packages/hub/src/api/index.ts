@@ -14,6 +14,7 @@ import { consoleReportRoutes } from './console-reports'
 import { consoleSessionRoutes } from './console-session'
 import { consoleTenantRoutes } from './console-tenants'
 import { docsRoutes } from './docs'
+import { evidencePackRoutes } from './evidence-pack'
 import { healthRoutes } from './health'
 import { messageRoutes } from './messages'
 import { publicInfoRoutes } from './public-info'
@@ -32,6 +33,7 @@ export const routeGroups: ReadonlyArray<() => OpenAPIHono<HubEnv>> = [
   reportIntakeRoutes,
   reportReceiptRoutes,
   reportLivingRoutes,
+  evidencePackRoutes,
   signingKeyRoutes,
   adminTenantRoutes,
   adminReportRoutes,

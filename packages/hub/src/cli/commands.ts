@@ -6,6 +6,7 @@ import type { Command } from 'commander'
 import { registerApiKeys } from './api-keys'
 import type { CliContext, GlobalOptions } from './context'
 import { registerDeliveries } from './deliveries'
+import { registerEvidence } from './evidence'
 import { registerMaintenance } from './maintenance'
 import { registerMigrate } from './migrate'
 import { registerPartners } from './partners'
@@ -32,4 +33,5 @@ export const commandRegistrars: readonly CommandRegistrar[] = [
   registerReceivers,
   registerDeliveries,
   registerStats,
+  registerEvidence,
 ]
