@@ -1,15 +1,17 @@
 /**
  * The forensic erase test: a report with contact, an attachment, evidence texts and a status
  * note for the reporter, delivered to three receivers — one echoing the body back, one still in
- * flight when the report is erased — with an idempotency key. After a withdrawal, and again
+ * flight when the report is erased — with an idempotency key; then an addition with its own
+ * screenshot (and the device's hashes of it), and a proof pack downloaded. After a withdrawal, and again
  * after the retention job, the database file is searched as a copy of it would be, key in hand:
  * every table of the schema, every plain column, every sealed value opened. None of the
  * report's personal values is anywhere.
  */
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 import { Receipt, type ReportIntakeInput } from '@safe-place/schemas'
 import { eq } from 'drizzle-orm'
+import { unzipSync } from 'fflate'
 import pino from 'pino'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApiKey } from '../../src/admin/api-keys'
@@ -40,6 +42,8 @@ const PERSONAL = {
   targetHandle: '@forensic_creator_handle',
   evidenceText: 'capture: « je sais où tu habites » zq_evidence_line_31',
   note: 'Nous avons contacté forensic.victim.5519@example.org au sujet de zq_note_marker_64',
+  addition: 'Ce matin encore, depuis zq_forensic_added_58, il a publié mon adresse',
+  addedUrl: 'https://www.instagram.com/p/forensicAddedPost77/',
 }
 
 const retention = { attachmentsDays: 30, closedReportDays: 60, anyReportDays: 365 }
@@ -51,15 +55,20 @@ let quiet: TestServer
 let slow: TestServer
 /** Answers of the slow receiver, held until the test lets them go. */
 let held: ServerResponse[]
+/** Once the late answer is let go, the slow receiver answers what comes next at once. */
+let holding: boolean
 
 beforeEach(async () => {
   hub = await makeTestHub({ keyring: new Keyring(KEY) })
   held = []
+  holding = true
   // Answers 200 with the body it got: the attempt log then holds the whole payload, sealed.
   echo = await startReceiver((req, _i, res) => res.writeHead(200).end(req.body))
   quiet = await startReceiver()
   slow = await startReceiver((req, _i, res) => {
     const body = req.body
+    // What waited behind the held delivery (its report's order) comes once it is let go.
+    if (!holding) return res.writeHead(200).end(body)
     held.push(res)
     res.on('finish', () => undefined)
     ;(res as ServerResponse & { echo?: string }).echo = body
@@ -147,13 +156,49 @@ async function sendAndDeliver() {
     body: JSON.stringify({ status: 'in_review', noteForReporter: PERSONAL.note }),
   })
   expect(status.status).toBe(200)
-  const [file] = await hub.handle.db.select().from(attachments)
-  return { receipt, fileHash: file!.sha256 }
+
+  // She adds an incident with a screenshot, then downloads her pack.
+  const screenshot = await jpegWithGps()
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
+  const original = Buffer.concat([screenshot, Buffer.from('as taken on the phone')])
+  const addition = new FormData()
+  addition.append(
+    'report',
+    JSON.stringify({
+      what: { description: PERSONAL.addition },
+      where: { contentUrls: [PERSONAL.addedUrl] },
+      evidence: { files: [{ originalSha256: sha(original), sentSha256: sha(screenshot) }] },
+    }),
+  )
+  addition.append('attachments', new Blob([new Uint8Array(screenshot)]), 'capture-2.jpg')
+  const added = await hub.app.request(`/v1/reports/${receipt.reference}/additions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${receipt.receiptToken}` },
+    body: addition,
+  })
+  expect(added.status).toBe(201)
+  const pack = await hub.app.request(`/v1/reports/${receipt.reference}/evidence-pack`, {
+    headers: { authorization: `Bearer ${receipt.receiptToken}` },
+  })
+  expect(pack.status).toBe(200)
+  const manifest = JSON.parse(
+    Buffer.from(unzipSync(new Uint8Array(await pack.arrayBuffer()))['manifest.json']!).toString(),
+  ) as { chain: { key: string } }
+  const files = await hub.handle.db.select().from(attachments)
+  return {
+    receipt,
+    receiptToken: receipt.receiptToken,
+    fileHashes: files.map((f) => f.sha256),
+    // The device's and the received hashes of the files: plain hex, erased with the report.
+    deviceHashes: [sha(original), sha(screenshot)],
+    chainKey: manifest.chain.key,
+  }
 }
 
 /** The slow receiver answers now, echoing what it got: the late attempt is recorded. */
 async function releaseLateAnswer() {
   const before = (await hub.handle.db.select().from(deliveryAttempts)).length
+  holding = false
   for (const res of held) {
     res.writeHead(200).end((res as ServerResponse & { echo?: string }).echo)
   }
@@ -163,19 +208,39 @@ async function releaseLateAnswer() {
   )
 }
 
-async function findings(searched: { receiptToken: string; fileHash: string }) {
+async function findings(searched: {
+  receiptToken: string
+  fileHashes: string[]
+  deviceHashes: string[]
+  chainKey: string
+}) {
   return searchDatabase(hub.client, keys, {
-    strings: [...Object.values(PERSONAL), searched.receiptToken],
-    fileHashes: [searched.fileHash],
+    strings: [
+      ...Object.values(PERSONAL),
+      searched.receiptToken,
+      searched.chainKey,
+      ...searched.deviceHashes,
+    ],
+    fileHashes: searched.fileHashes,
   })
 }
 
 describe('the forensic erase test', () => {
   it('finds the personal data before, and nothing of it after a withdrawal', async () => {
-    const { receipt, fileHash } = await sendAndDeliver()
-    // The search works: before the erasure it finds every value, plain-text nowhere.
-    const before = await findings({ receiptToken: receipt.receiptToken, fileHash })
-    expect(before.filter((f) => f.as === 'plain')).toEqual([])
+    const sent = await sendAndDeliver()
+    const { receipt } = sent
+    // The search works: before the erasure it finds every value, plain-text nowhere but the
+    // files' hashes (kept plain until the erasure, like every hash of a file).
+    const before = await findings(sent)
+    expect(before.filter((f) => f.as === 'plain' && !sent.deviceHashes.includes(f.value))).toEqual(
+      [],
+    )
+    for (const hash of sent.deviceHashes) expect(before.some((f) => f.value === hash)).toBe(true)
+    expect(before.some((f) => f.value === sent.chainKey && f.table === 'evidence_chains')).toBe(
+      true,
+    )
+    expect(before.some((f) => f.table === 'report_additions')).toBe(true)
+    expect(before.some((f) => f.table === 'evidence_events')).toBe(true)
     for (const value of Object.values(PERSONAL)) {
       expect(before.some((f) => f.value === value)).toBe(true)
     }
@@ -192,23 +257,32 @@ describe('the forensic erase test', () => {
     // Receivers that got it are told to erase theirs.
     await until(() => echo.received.length === 2 && quiet.received.length >= 2, 'withdrawals')
 
-    expect(await findings({ receiptToken: receipt.receiptToken, fileHash })).toEqual([])
+    expect(await findings(sent)).toEqual([])
     expect(await hub.handle.db.select().from(idempotencyKeys)).toEqual([])
+    // No pack can be made of it any more.
+    const pack = await hub.app.request(`/v1/reports/${receipt.reference}/evidence-pack`, {
+      headers: { authorization: `Bearer ${receipt.receiptToken}` },
+    })
+    expect(pack.status).toBe(410)
   })
 
   it('finds nothing of it after the retention job either', async () => {
-    const { receipt, fileHash } = await sendAndDeliver()
+    const sent = await sendAndDeliver()
     const future = new Date(Date.now() + (retention.anyReportDays + 1) * 86_400_000)
     const done = await runRetention(hub.handle, retention, future)
     expect(done.reports).toBe(1)
     await releaseLateAnswer()
 
-    expect(await findings({ receiptToken: receipt.receiptToken, fileHash })).toEqual([])
+    expect(await findings(sent)).toEqual([])
     // Nothing of it can be resent, and its receivers' console views hold nothing either.
     const payloads = await hub.handle.db
       .select({ payload: messages.payloadSealed })
       .from(messages)
       .where(eq(messages.eventType, 'report.created'))
     expect(payloads.map((p) => p.payload)).toEqual([null, null, null])
+    const pack = await hub.app.request(`/v1/reports/${sent.receipt.reference}/evidence-pack`, {
+      headers: { authorization: `Bearer ${sent.receipt.receiptToken}` },
+    })
+    expect(pack.status).toBe(410)
   })
 })
