@@ -162,4 +162,14 @@ export const en: Strings = {
   withdrawYes: 'Yes, withdraw and erase',
   withdrawNo: 'No, keep it',
   withdrawn: 'Your report is withdrawn and its data erased.',
+  addTitle: 'Add to my report',
+  addIntro:
+    'What happened since: links, accounts, your account of it, screenshots. They go to the organisations that received your report.',
+  addSend: 'Send what I added',
+  addCancel: 'Cancel',
+  added: 'What you added is now part of your report.',
+  packTitle: 'Download my report file',
+  packIntro:
+    'A signed ZIP file: your report, your screenshots and a PDF summary to attach to a complaint. Nothing is kept in this browser.',
+  packDone: 'Report file downloaded. Keep it somewhere safe.',
 }

@@ -167,6 +167,16 @@ export const fr = {
   withdrawYes: 'Oui, retirer et effacer',
   withdrawNo: 'Non, le garder',
   withdrawn: 'Votre signalement est retiré et ses données sont effacées.',
+  addTitle: 'Ajouter des éléments',
+  addIntro:
+    'Ce qui s’est passé depuis : liens, comptes, récit, captures. Ils sont transmis aux organismes qui ont reçu votre signalement.',
+  addSend: 'Envoyer les éléments',
+  addCancel: 'Annuler',
+  added: 'Vos éléments ont été ajoutés à votre signalement.',
+  packTitle: 'Télécharger mon dossier',
+  packIntro:
+    'Un fichier ZIP signé : votre signalement, vos captures et un résumé PDF à joindre à une plainte. Rien n’est gardé dans ce navigateur.',
+  packDone: 'Dossier téléchargé. Rangez-le dans un endroit sûr.',
 }
 
 /** Every key of the catalogues. */

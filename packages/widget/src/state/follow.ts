@@ -1,12 +1,18 @@
 /**
- * Following a report: the reference and secret token typed, the hub's view of the report, and
- * its actions. Each action is one call through `#run`, which shows it busy, then the report as
- * the hub now sees it, or a plain error.
+ * Following a report: the reference and secret code typed, the hub's view of the report, and
+ * its actions — withdrawing it, adding an incident to it, downloading its proof pack. Each
+ * action is one call through `#run`, which shows it busy, then the report as the hub now sees
+ * it, or a plain error. What is typed lives in memory only; the pack is handed to the browser
+ * as a download from an object URL revoked straight after, never kept in any storage.
  */
 import type { ReportStatusView } from '@safe-place/schemas'
 import { normaliseReceiptCode, REFERENCE_PATTERN } from '@safe-place/schemas/data'
+import { digestsOf, prepareFile } from '../evidence/prepare'
 import { errorMessage } from '../hub/error-message'
-import type { FollowState } from './panel-state'
+import { fmt } from '../i18n/launcher'
+import { lines } from '../panel/draft'
+import { attachmentLimits } from '../panel/limits'
+import type { AdditionDraft, FollowState } from './panel-state'
 import { Reactive } from './reactive'
 import type { Session } from './session'
 
@@ -17,6 +23,8 @@ interface FollowData {
   confirming: string
   busy: boolean
   error: string
+  addition: AdditionDraft | undefined
+  notice: string
 }
 
 const nothingFollowed = (): FollowData => ({
@@ -26,7 +34,11 @@ const nothingFollowed = (): FollowData => ({
   confirming: '',
   busy: false,
   error: '',
+  addition: undefined,
+  notice: '',
 })
+
+const isUrl = (text: string) => /^https?:\/\/\S+$/i.test(text)
 
 export class FollowController extends Reactive<FollowData> implements FollowState, FollowData {
   readonly reference: string = ''
@@ -35,6 +47,8 @@ export class FollowController extends Reactive<FollowData> implements FollowStat
   readonly confirming: string = ''
   readonly busy: boolean = false
   readonly error: string = ''
+  readonly addition: AdditionDraft | undefined = undefined
+  readonly notice: string = ''
   readonly #session: Session
 
   constructor(session: Session) {
@@ -60,6 +74,15 @@ export class FollowController extends Reactive<FollowData> implements FollowStat
     await this.#run(() => s.client.status(reference, token, s.locale))
   }
 
+  async open(reference: string, token: string, then: 'add' | 'pack'): Promise<void> {
+    const s = this.#session
+    this.set({ ...nothingFollowed(), reference, token })
+    s.go('follow')
+    if (!(await this.#run(() => s.client.status(reference, token, s.locale), `#${then}`))) return
+    if (then === 'add') this.openAddition(true)
+    else await this.downloadPack()
+  }
+
   confirm(action: string): void {
     this.set({ confirming: action })
     this.#session.host.focusAfterRender(`#${action}-no`)
@@ -71,8 +94,97 @@ export class FollowController extends Reactive<FollowData> implements FollowStat
     this.#session.host.focusAfterRender(`#${action}`)
   }
 
-  withdraw(): Promise<void> {
-    return this.#run(() => this.#session.client.withdraw(this.reference, this.token))
+  async withdraw(): Promise<void> {
+    await this.#run(() => this.#session.client.withdraw(this.reference, this.token))
+  }
+
+  openAddition(open: boolean): void {
+    this.#session.setErrors({})
+    this.set({
+      addition: open ? { description: '', urls: '', accounts: '', files: [] } : undefined,
+      notice: '',
+    })
+    this.#session.host.focusAfterRender(open ? '#add-description' : '#add')
+  }
+
+  editAddition(patch: Partial<Omit<AdditionDraft, 'files'>>): void {
+    if (this.addition) this.set({ addition: { ...this.addition, ...patch } })
+  }
+
+  async addFiles(files: readonly File[]): Promise<void> {
+    const s = this.#session
+    const { max, bytes } = attachmentLimits(s.config)
+    let error = ''
+    for (const file of files) {
+      const current = this.addition
+      if (!current) return
+      if (current.files.length >= max) {
+        error = fmt(s.t.filesTooMany, { max })
+        break
+      }
+      try {
+        const name = `capture-${current.files.length + 1}.jpg`
+        const prepared = await prepareFile(file, bytes, name)
+        this.set({ addition: { ...current, files: [...current.files, prepared] } })
+      } catch {
+        error = fmt(s.t.filesError, { name: file.name.slice(0, 60) })
+      }
+    }
+    s.setErrors(error ? { 'add-files': error } : {})
+  }
+
+  removeFile(index: number): void {
+    const a = this.addition
+    if (a) this.set({ addition: { ...a, files: a.files.filter((_, i) => i !== index) } })
+  }
+
+  async sendAddition(): Promise<void> {
+    const s = this.#session
+    const a = this.addition
+    if (!a || this.busy) return
+    const urls = lines(a.urls)
+    const accounts = lines(a.accounts)
+    const wrong = urls.find((url) => !isUrl(url))
+    const errors: Record<string, string> = {}
+    if (wrong) errors['add-urls'] = fmt(s.t.urlsError, { url: wrong.slice(0, 80) })
+    if (!a.description.trim() && !urls.length && !accounts.length && !a.files.length) {
+      errors['add-description'] = s.t.whatError
+    }
+    if (s.showErrors(errors)) return
+    const addition = {
+      what: a.description.trim() ? { description: a.description.trim() } : {},
+      where: {
+        contentUrls: urls,
+        accounts: accounts.map((x) => (isUrl(x) ? { url: x } : { handle: x })),
+      },
+      evidence: { urls: [], texts: [], ...digestsOf(a.files) },
+    }
+    const sent = await this.#run(
+      () => s.client.add(this.reference, this.token, addition, a.files, s.locale),
+      '.notice',
+    )
+    if (!sent) return
+    this.set({ addition: undefined, notice: s.t.added })
+    s.host.focusAfterRender('.notice')
+  }
+
+  async downloadPack(): Promise<void> {
+    const s = this.#session
+    let blob: Blob | undefined
+    const done = await this.#run(async () => {
+      blob = await s.client.pack(this.reference, this.token, s.locale)
+      return this.status as ReportStatusView
+    }, '.notice')
+    if (!done || !blob) return
+    const url = URL.createObjectURL(blob)
+    const link = document.createElement('a')
+    link.href = url
+    link.download = `safe-place-${this.reference}.zip`
+    link.click()
+    // The browser has taken the file: the blob is let go, nothing of it is kept here.
+    setTimeout(() => URL.revokeObjectURL(url), 1000)
+    this.set({ notice: s.t.packDone })
+    s.host.focusAfterRender('.notice')
   }
 
   /** Forgets the report followed (the dialog closed, or quick exit). */
@@ -80,12 +192,14 @@ export class FollowController extends Reactive<FollowData> implements FollowStat
     this.set(nothingFollowed())
   }
 
-  async #run(call: () => Promise<ReportStatusView>): Promise<void> {
+  async #run(call: () => Promise<ReportStatusView>, focus = 'h2'): Promise<boolean> {
     const s = this.#session
-    this.set({ busy: true, error: '' })
+    this.set({ busy: true, error: '', notice: '' })
+    let ok = false
     try {
       this.set({ status: await call(), confirming: '' })
-      s.host.focusAfterRender('h2')
+      s.host.focusAfterRender(focus)
+      ok = true
     } catch (error) {
       const code = (error as { code?: string }).code
       const unknown = code === 'receipt_invalid' || code === 'not_found'
@@ -93,5 +207,6 @@ export class FollowController extends Reactive<FollowData> implements FollowStat
       s.host.focusAfterRender('.follow-error')
     }
     this.set({ busy: false })
+    return ok
   }
 }

@@ -136,7 +136,11 @@ export const panelStyles = css`
     background: transparent;
     color: var(--_fg);
   }
+  .notice:empty {
+    display: none;
+  }
   .callout,
+  .notice,
   .crisis {
     padding: 12px;
     border-radius: var(--_radius);

@@ -1,6 +1,13 @@
 /** The parts of a followed report's page, in order. */
+import { addSection } from './add'
+import { packSection } from './pack'
 import type { FollowSection } from './section'
 import { timelineSection } from './timeline'
 import { withdrawSection } from './withdraw'
 
-export const followSections: readonly FollowSection[] = [timelineSection, withdrawSection]
+export const followSections: readonly FollowSection[] = [
+  timelineSection,
+  addSection,
+  packSection,
+  withdrawSection,
+]
