@@ -25,7 +25,7 @@ import type { TableRows } from '../db/table-rows'
 import type { WriteTx } from '../db/types'
 import { newId } from '../ids'
 
-export const chainKeyContext = (reportId: string) => `chain:${reportId}`
+const chainKeyContext = (reportId: string) => `chain:${reportId}`
 export const chainContentContext = (eventId: string) => `chain-event:${eventId}`
 
 export interface ChainEvent {
@@ -44,7 +44,7 @@ interface Head {
 
 type EventRow = typeof evidenceEvents.$inferInsert
 
-export const chainDigest = (key: Buffer, content: unknown) =>
+const chainDigest = (key: Buffer, content: unknown) =>
   createHmac('sha256', key).update(canonicalJson(content), 'utf8').digest('hex')
 
 function link(

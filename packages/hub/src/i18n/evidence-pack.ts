@@ -120,8 +120,6 @@ export const packWording = {
   },
 } as const satisfies Record<Locale, unknown>
 
-export type PackWording = (typeof packWording)[Locale]
-
 /** The pack's read-me: what is in it and how to check it, in plain words. */
 export const packReadme: Record<Locale, (reference: string, keyId: string) => string> = {
   fr: (reference, keyId) =>

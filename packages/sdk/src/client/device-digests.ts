@@ -11,7 +11,7 @@ async function sha256Hex(blob: Blob): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-export async function deviceDigests(files: readonly Attachment[]): Promise<DeviceFileDigest[]> {
+async function deviceDigests(files: readonly Attachment[]): Promise<DeviceFileDigest[]> {
   return Promise.all(
     files.map(async (file) => {
       const sha256 = await sha256Hex(file)

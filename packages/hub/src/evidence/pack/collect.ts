@@ -29,7 +29,7 @@ import { attachmentContext } from '../../intake/plan-report'
 import { appendToChain, chainContentContext, openChainKey } from '../chain'
 import { loadAdditions, openReport } from '../living-report'
 
-export interface PackFile {
+interface PackFile {
   meta: AttachmentMeta
   /** The addition that brought it; null for the first sending. */
   additionSequence: number | null
