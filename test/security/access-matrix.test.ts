@@ -46,6 +46,22 @@ const PUBLIC_ROUTES: Record<string, { guard: Guard; why: string }> = {
   'POST /v1/reports': { guard: 'siteKey', why: 'report intake from the panel' },
   'GET /v1/reports/{reference}/status': { guard: 'receipt', why: "the reporter's own view" },
   'DELETE /v1/reports/{reference}': { guard: 'receipt', why: "the reporter's withdrawal" },
+  'POST /v1/reports/{reference}/additions': {
+    guard: 'receipt',
+    why: 'the reporter adds an incident to her own report',
+  },
+  'POST /v1/reports/{reference}/consents': {
+    guard: 'receipt',
+    why: 'the reporter shares her own report with one more receiver',
+  },
+  'GET /v1/reports/{reference}/evidence-pack': {
+    guard: 'receipt',
+    why: "the reporter's own proof pack",
+  },
+  'GET /.well-known/safe-place/signing-keys.json': {
+    guard: 'open',
+    why: "the hub's public signing keys, so anyone can check a pack",
+  },
   'POST /v1/console/session': { guard: 'consoleSignIn', why: 'exchanges a key for a cookie' },
 }
 
@@ -216,6 +232,7 @@ describe('access matrix: every documented endpoint × every wrong credential', (
         WEBHOOK_ALLOW_CIDRS: '127.0.0.1/32',
         // The matrix sends hundreds of tries from one address: rate limits are not under test.
         SAFE_PLACE_RECEIPT_TRIES_PER_MINUTE: '1000000',
+        SAFE_PLACE_CLIENT_EVIDENCE_PER_MINUTE: '1000000',
         SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE: '1000000',
       },
     })
@@ -507,7 +524,7 @@ describe('access matrix: every documented endpoint × every wrong credential', (
       'token under Basic': { authorization: `Basic ${receiptA.receiptToken}` },
     }
     const receiptRoutes = routes.filter((r) => guardOf(r) === 'receipt')
-    expect(receiptRoutes.length).toBe(2)
+    expect(receiptRoutes.length).toBe(5)
     for (const route of receiptRoutes) {
       for (const [name, headers] of Object.entries(wrong)) {
         const res = await call(
