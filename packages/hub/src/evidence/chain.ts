@@ -44,8 +44,6 @@ interface Head {
 
 type EventRow = typeof evidenceEvents.$inferInsert
 
-const chainDigest = (key: Buffer, content: unknown) =>
-  createHmac('sha256', key).update(canonicalJson(content), 'utf8').digest('hex')
 
 function link(
   keyring: Keyring,
@@ -59,7 +57,9 @@ function link(
   for (const event of events) {
     seq++
     const id = newId('evt')
-    const digest = chainDigest(key, event.content)
+    // Canonical once: the digest commits to these bytes, and the pack shows them.
+    const canonical = canonicalJson(event.content)
+    const digest = createHmac('sha256', key).update(canonical, 'utf8').digest('hex')
     const at = new Date(event.at.getTime())
     const next = createHash('sha256')
       .update(chainLinkText(hash, { seq, kind: event.kind, at: at.toISOString(), digest }), 'utf8')
@@ -71,7 +71,7 @@ function link(
       kind: event.kind,
       at,
       sourceId: event.sourceId ?? null,
-      contentSealed: keyring.seal(canonicalJson(event.content), chainContentContext(id)),
+      contentSealed: keyring.seal(canonical, chainContentContext(id)),
       digest,
       prevHash: hash,
       hash: next,

@@ -15,4 +15,10 @@ describe('canonicalJson (RFC 8785)', () => {
     expect(() => canonicalJson(Number.NaN)).toThrow(TypeError)
     expect(() => canonicalJson(() => 1)).toThrow(TypeError)
   })
+
+  it('keeps a key named __proto__ as the key it is', () => {
+    expect(canonicalJson(JSON.parse('{"b":1,"__proto__":{"x":2}}'))).toBe(
+      '{"__proto__":{"x":2},"b":1}',
+    )
+  })
 })
