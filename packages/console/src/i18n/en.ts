@@ -212,6 +212,8 @@ export const en: Messages = {
   event_status_changed: 'Status',
   event_withdrawn: 'Withdrawn',
   event_purged: 'Erased',
+  event_added: 'Added by the person',
+  event_consented: 'Sharing agreed later',
   role_target: 'the targeted person',
   role_witness: 'a witness',
   role_representative: 'someone acting for the targeted person',

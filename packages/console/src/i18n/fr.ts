@@ -211,6 +211,8 @@ export const fr = {
   event_status_changed: 'Statut',
   event_withdrawn: 'Retiré',
   event_purged: 'Effacé',
+  event_added: 'Ajout de la personne',
+  event_consented: 'Partage accepté ensuite',
   role_target: 'la personne visée',
   role_witness: 'un témoin',
   role_representative: 'quelqu’un qui agit pour la personne visée',
