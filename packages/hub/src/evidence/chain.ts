@@ -44,7 +44,6 @@ interface Head {
 
 type EventRow = typeof evidenceEvents.$inferInsert
 
-
 function link(
   keyring: Keyring,
   key: Buffer,
