@@ -16,6 +16,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiKey } from '../src/admin/api-keys'
 import { runCli } from '../src/cli/program'
+import { Keyring } from '../src/crypto/keyring'
 import { SigningKeyring } from '../src/evidence/signing-keys'
 import { jpegWithGps } from './support/images'
 import {
@@ -27,6 +28,10 @@ import {
 } from './support/test-hub'
 
 const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex')
+
+/** The hub's keys, given to the CLI as an operator would through its environment. */
+const STORE_KEY = { id: 'store1', key: Buffer.alloc(32, 3) }
+const SIGNING_KEYS = `hub1:${Buffer.alloc(32, 7).toString('base64')}`
 
 let hub: TestHub
 let dir: string
@@ -85,7 +90,8 @@ function tampered(path: string, at = 0.5): string {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sp-pack-'))
   hub = await makeTestHub({
-    signingKeys: SigningKeyring.parse(`hub1:${Buffer.alloc(32, 7).toString('base64')}`),
+    keyring: new Keyring(STORE_KEY),
+    signingKeys: SigningKeyring.parse(SIGNING_KEYS),
   })
   const federation = await addReceiver(hub)
   const receiverKey = await hub.handle.write((tx) =>
@@ -305,5 +311,32 @@ describe('the proof pack', () => {
       headers: { authorization: `Bearer ${partnerKey.secret}` },
     })
     expect(partner.status).toBe(403)
+  })
+
+  it("writes a report's pack for the operator with the CLI, which verifies", async () => {
+    const env = { ...process.env }
+    process.env.SAFE_PLACE_KEYS = `${STORE_KEY.id}:${STORE_KEY.key.toString('base64')}`
+    process.env.SAFE_PLACE_SIGNING_KEYS = SIGNING_KEYS
+    try {
+      const out = join(dir, 'operator.zip')
+      const db = ['--database-url', `file:${hub.dbPath}`, '--data-dir', dir]
+      const made = await cli(
+        ...db,
+        'evidence',
+        'pack',
+        receipt.reference,
+        '--locale',
+        'en',
+        '--out',
+        out,
+      )
+      expect(made.out).toContain(`wrote ${out}`)
+      expect(made.code).toBe(0)
+      const checked = await cli('evidence', 'verify', out, '--keys', keysFile)
+      expect(checked.out).toMatch(/^valid: SP-/)
+      expect((await cli(...db, 'evidence', 'pack', 'SP-2222-2222')).code).toBe(1)
+    } finally {
+      process.env = env
+    }
   })
 })
