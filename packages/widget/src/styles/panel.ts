@@ -139,6 +139,10 @@ export const panelStyles = css`
   .notice:empty {
     display: none;
   }
+  .nav + h3,
+  .addition + h3 {
+    margin-top: 24px;
+  }
   .callout,
   .notice,
   .crisis {

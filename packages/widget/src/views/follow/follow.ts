@@ -43,6 +43,5 @@ export function followView(s: PanelState) {
   const report = f.status
   return html`${backButton(s)} ${heading(t.followTitle)}
     ${report ? followSections.map((section) => section.render(s, report)) : lookUpForm(s)}
-    <p class="notice" role="status" tabindex="-1">${f.notice}</p>
     ${f.error ? html`<p class="follow-error error-box" role="alert" tabindex="-1">${f.error}</p>` : nothing}`
 }

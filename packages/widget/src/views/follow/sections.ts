@@ -1,5 +1,6 @@
 /** The parts of a followed report's page, in order. */
 import { addSection } from './add'
+import { noticeSection } from './notice'
 import { packSection } from './pack'
 import type { FollowSection } from './section'
 import { timelineSection } from './timeline'
@@ -7,6 +8,7 @@ import { withdrawSection } from './withdraw'
 
 export const followSections: readonly FollowSection[] = [
   timelineSection,
+  noticeSection,
   addSection,
   packSection,
   withdrawSection,
