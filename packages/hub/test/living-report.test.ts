@@ -174,6 +174,22 @@ describe('additions', () => {
     expect(await count('report_additions')).toBe(30)
   })
 
+  it('starts the chain of a report sent before chains existed with the report as stored', async () => {
+    const receipt = await report()
+    await hub.client.execute('delete from evidence_events')
+    await hub.client.execute('delete from evidence_chains')
+    expect((await add(receipt, incident)).status).toBe(201)
+    const chain = await hub.client.execute(
+      'select seq, kind, prev_hash from evidence_events order by seq',
+    )
+    expect(chain.rows.map((r) => r.kind)).toEqual(['created', 'added'])
+    expect(chain.rows[0]?.prev_hash).toBe('0'.repeat(64))
+    const pack = await hub.app.request(`/v1/reports/${receipt.reference}/evidence-pack`, {
+      headers: { authorization: `Bearer ${receipt.receiptToken}` },
+    })
+    expect(pack.status).toBe(200)
+  })
+
   it('refuses a report erased by retention', async () => {
     const receipt = await report()
     await hub.client.execute('update reports set erased_at = 1, sealed = null')

@@ -18,12 +18,15 @@ import {
   chainLinkText,
 } from '@safe-place/schemas'
 import { and, asc, eq, inArray, notInArray } from 'drizzle-orm'
+import { rebuildReport } from '../admin/reports'
 import type { Keyring } from '../crypto/keyring'
 import { pooledRandomBytes } from '../crypto/random-pool'
-import { evidenceChains, evidenceEvents, messages } from '../db/schema'
+import { evidenceChains, evidenceEvents, messages, reports } from '../db/schema'
 import type { TableRows } from '../db/table-rows'
 import type { WriteTx } from '../db/types'
 import { newId } from '../ids'
+import { reportContext, type SealedContent } from '../intake/sealed-content'
+import { createdEntry } from './chain-content'
 
 const chainKeyContext = (reportId: string) => `chain:${reportId}`
 export const chainContentContext = (eventId: string) => `chain-event:${eventId}`
@@ -171,10 +174,15 @@ export async function appendToChain(
     .from(evidenceChains)
     .where(eq(evidenceChains.reportId, reportId))
   if (!chain) {
+    // A report from before chains existed: its chain starts with the report as stored.
+    const [row] = await tx.select().from(reports).where(eq(reports.id, reportId))
+    if (!row?.sealed) return undefined
+    const sealed = keyring.openJson<SealedContent>(row.sealed, reportContext(reportId))
+    const start = createdEntry(rebuildReport(row, sealed), row.submittedAt)
     const planned = planChain(
       keyring,
       reportId,
-      [...(await unchainedDeliveries(tx, reportId)), ...events],
+      [start, ...(await unchainedDeliveries(tx, reportId)), ...events],
       now,
     )
     for (const { table, rows } of planned.inserts) await tx.insert(table).values([...rows] as never)
