@@ -22,6 +22,7 @@ import { jpegWithGps } from './support/images'
 import {
   addReceiver,
   makeTestHub,
+  ORIGIN,
   postReport,
   sampleReport,
   type TestHub,
@@ -218,6 +219,17 @@ describe('the proof pack', () => {
     expect(Buffer.from(files['resume.pdf']!).subarray(0, 5).toString()).toBe('%PDF-')
     // French accents rendered with an embedded font, not the PDF's built-in Latin-1 ones.
     expect(Buffer.from(files['resume.pdf']!).includes(Buffer.from('DejaVuSans'))).toBe(true)
+  })
+
+  it('is readable cross-origin by the panel on a partner page (CORS)', async () => {
+    const res = await hub.app.request(`/v1/reports/${receipt.reference}/evidence-pack`, {
+      headers: { authorization: `Bearer ${receipt.receiptToken}`, origin: ORIGIN },
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN)
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="safe-place-${receipt.reference}.zip"`,
+    )
   })
 
   it('verifies with the CLI against the published keys, and with the SDK', async () => {

@@ -7,6 +7,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { Locale } from '@safe-place/schemas'
 import { eq } from 'drizzle-orm'
+import type { Context } from 'hono'
 import { requireApiKey } from '../auth/api-key'
 import { reports } from '../db/schema'
 import type { BuiltPack } from '../evidence/pack/build'
@@ -71,14 +72,12 @@ const operatorRoute = createRoute({
   },
 })
 
-function send(pack: BuiltPack): Response {
-  return new Response(new Uint8Array(pack.zip), {
-    status: 200,
-    headers: {
-      'content-type': 'application/zip',
-      'content-disposition': `attachment; filename="${pack.fileName}"`,
-      'cache-control': 'no-store',
-    },
+/** Through the context, so the headers middleware set (CORS, request id) go with it. */
+function send(c: Context<HubEnv>, pack: BuiltPack): Response {
+  return c.body(new Uint8Array(pack.zip), 200, {
+    'content-type': 'application/zip',
+    'content-disposition': `attachment; filename="${pack.fileName}"`,
+    'cache-control': 'no-store',
   })
 }
 
@@ -99,7 +98,7 @@ export function evidencePackRoutes(): OpenAPIHono<HubEnv> {
     const hub = c.get('hub')
     const report = c.get('receiptReport')
     const locale = localeOf(c.req.query('locale'), report.locale)
-    return send(await makeEvidencePack(hub, report.id, locale, 'reporter'))
+    return send(c, await makeEvidencePack(hub, report.id, locale, 'reporter'))
   })
   app.openAPIRegistry.registerPath(operatorRoute)
   app.get('/v1/admin/reports/:reference/evidence-pack', requireApiKey('operator'), async (c) => {
@@ -108,7 +107,7 @@ export function evidencePackRoutes(): OpenAPIHono<HubEnv> {
     const [report] = await hub.db.select().from(reports).where(eq(reports.reference, reference))
     if (!report) throw new HubError('not_found', 'No such report.')
     const locale = localeOf(c.req.query('locale'), report.locale)
-    return send(await makeEvidencePack(hub, report.id, locale, 'operator'))
+    return send(c, await makeEvidencePack(hub, report.id, locale, 'operator'))
   })
   return app
 }
