@@ -1,8 +1,9 @@
 /**
  * "Ajouter des éléments": an incident added to the report — links, accounts, the person's
- * words, screenshots (re-encoded and hashed on the device, as in a first report) — behind a
- * button, so the page stays short until she needs it.
+ * words, screenshots (re-encoded and hashed on the device, as in a first report; none where
+ * the category never takes files) — behind a button, so the page stays short until she needs it.
  */
+import { getCategory } from '@safe-place/schemas/data'
 import { html, nothing } from 'lit'
 import { fmt } from '../../i18n/launcher'
 import { attachmentLimits } from '../../panel/limits'
@@ -22,6 +23,8 @@ export const addSection: FollowSection = {
     }
     const { max } = attachmentLimits(s.config)
     const error = s.errors['add-files']
+    // Intimate images and minors: never a file, as in a first report (docs/safety-rules.md).
+    const noFiles = getCategory(report.category).safety.attachmentsForbidden
     return html`<form class="addition" novalidate aria-labelledby="add-title"
       @submit=${(event: Event) => {
         event.preventDefault()
@@ -56,7 +59,10 @@ export const addSection: FollowSection = {
         value: a.accounts,
         onInput: (accounts) => f.editAddition({ accounts }),
       })}
-      <div class="field">
+      ${
+        noFiles
+          ? nothing
+          : html`<div class="field">
         <label for="add-files">${t.filesLabel} <span class="muted">${t.optional}</span></label>
         <p class="hint" id="add-files-hint">${fmt(t.filesHint, { max })}</p>
         <input part="field" id="add-files" type="file" accept="image/png,image/jpeg,image/webp" multiple
@@ -78,7 +84,8 @@ export const addSection: FollowSection = {
             </li>`,
           )}
         </ul>
-      </div>
+      </div>`
+      }
       <div class="nav">
         <button part="button" type="button" class="secondary"
           @click=${() => f.openAddition(false)}>${t.addCancel}</button>
