@@ -61,6 +61,22 @@ const PUBLIC_ROUTES: Record<string, { guard: Guard; why: string }> = {
     guard: 'receipt',
     why: 'the reporter stops those e-mails',
   },
+  'POST /v1/reports/{reference}/additions': {
+    guard: 'receipt',
+    why: 'the reporter adds an incident to her own report',
+  },
+  'POST /v1/reports/{reference}/consents': {
+    guard: 'receipt',
+    why: 'the reporter shares her own report with one more receiver',
+  },
+  'GET /v1/reports/{reference}/evidence-pack': {
+    guard: 'receipt',
+    why: "the reporter's own proof pack",
+  },
+  'GET /.well-known/safe-place/signing-keys.json': {
+    guard: 'open',
+    why: "the hub's public signing keys, so anyone can check a pack",
+  },
   'POST /v1/console/session': { guard: 'consoleSignIn', why: 'exchanges a key for a cookie' },
 }
 
@@ -248,6 +264,7 @@ describe('access matrix: every documented endpoint × every wrong credential', (
         WEBHOOK_ALLOW_CIDRS: '127.0.0.1/32',
         // The matrix sends hundreds of tries from one address: rate limits are not under test.
         SAFE_PLACE_RECEIPT_TRIES_PER_MINUTE: '1000000',
+        SAFE_PLACE_CLIENT_EVIDENCE_PER_MINUTE: '1000000',
         SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE: '1000000',
       },
     })

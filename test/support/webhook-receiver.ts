@@ -64,6 +64,7 @@ function referenceOf(event: WebhookEvent): string | null {
       if (data.profile === 'notice') return data.notice.reference
       return data.content.reference
     }
+    case 'report.updated':
     case 'report.status_changed':
     case 'report.withdrawn':
     case 'report.contested':

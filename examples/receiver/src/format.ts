@@ -46,6 +46,21 @@ function facts(event: WebhookEvent): string[] {
           return assertNever(data)
       }
     }
+    case 'report.updated': {
+      const { data } = event
+      const where = data.profile === 'full' ? data.addition.where : data.addition
+      const lines = [
+        `addition #${data.sequence}${where.platform ? ` · platform: ${where.platform}` : ''}`,
+        `content: ${list(where.contentUrls)}`,
+        `accounts: ${accountsOf(where.accounts)}`,
+      ]
+      if (data.profile === 'full') {
+        const files = data.addition.evidence.attachments
+        const hashes = files.map((f) => `${f.sha256.slice(0, 12)}…`)
+        lines.push(`files: ${files.length ? hashes.join(', ') : '—'}`)
+      }
+      return lines
+    }
     case 'report.status_changed':
       return [
         `status: ${event.data.status}${event.data.actions?.length ? ` (${event.data.actions.join(', ')})` : ''} · by: ${event.data.changedBy}`,
@@ -85,6 +100,7 @@ export function referenceOf(event: WebhookEvent): string | undefined {
         : event.data.profile === 'notice'
           ? event.data.notice.reference
           : event.data.content.reference
+    case 'report.updated':
     case 'report.status_changed':
     case 'report.withdrawn':
     case 'report.contested':

@@ -1,7 +1,7 @@
 /**
  * The hub as an operator runs it: `safe-place-hub serve` from the built package (`dist/cli.js`),
  * in its own process, on a fresh libSQL file in a temporary directory, `NODE_ENV=production`
- * with its keys from `SAFE_PLACE_KEYS`, request logs as configured written to a file (as they
+ * with its keys from `SAFE_PLACE_KEYS` and `SAFE_PLACE_SIGNING_KEYS`, request logs as configured written to a file (as they
  * would go to a collector). The bench drives it only through its CLI and HTTP API, so it
  * measures whatever the hub's internals are. The first operator key is made with the CLI, as on
  * a new install. The hub stops with the bench however the bench ends (`exit-with-parent.mjs`).
@@ -46,6 +46,7 @@ export async function startServe(options: ServeOptions): Promise<ServeProcess> {
     HOME: process.env.HOME ?? '',
     NODE_ENV: 'production',
     SAFE_PLACE_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+    SAFE_PLACE_SIGNING_KEYS: `bench:${randomBytes(32).toString('base64')}`,
     DATABASE_URL: `file:${databasePath}`,
     SAFE_PLACE_DATA_DIR: dataDir,
     LOG_LEVEL: 'info',

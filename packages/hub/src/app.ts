@@ -13,10 +13,12 @@
  */
 import { randomBytes } from 'node:crypto'
 import { OpenAPIHono } from '@hono/zod-openapi'
+import { SIGNING_KEYS_PATH } from '@safe-place/schemas'
 import { routeGroups } from './api/index'
 import type { Keyring } from './crypto/keyring'
 import type { DatabaseHandle } from './db/client'
 import type { DeliveryEngine } from './delivery/engine'
+import { SigningKeyring } from './evidence/signing-keys'
 import { publicCors } from './http/cors'
 import { defaultHook } from './http/default-hook'
 import type { HubEnv } from './http/env'
@@ -34,6 +36,11 @@ export interface HubOptions {
   /** The database (`openDatabase`), migrated; share it with the delivery engine. */
   database: DatabaseHandle
   keyring: Keyring
+  /**
+   * The Ed25519 keys that sign evidence packs (`loadSigningKeys`). Without them a key is drawn
+   * for the life of the process: packs it signs no longer verify once it is gone.
+   */
+  signingKeys?: SigningKeyring
   logger?: Logger
   settings?: HubSettingsInput
   /** Woken after each accepted report; `serve` passes the running engine. */
@@ -54,6 +61,7 @@ export function createHub(options: HubOptions): HubApp {
     write: options.database.write,
     writeRows: options.database.writeRows,
     keyring: options.keyring,
+    signingKeys: options.signingKeys ?? SigningKeyring.ephemeral(),
     logger: options.logger ?? createLogger('silent'),
     settings,
     routingRules: mergeRoutingRules(settings.routing),
@@ -64,6 +72,7 @@ export function createHub(options: HubOptions): HubApp {
       siteKey: new RateLimiter(),
       clientReports: new RateLimiter(),
       clientReceipts: new RateLimiter(),
+      clientEvidence: new RateLimiter(),
     },
     powHmacKey: options.powHmacKey ?? randomBytes(32).toString('base64url'),
   }
@@ -72,6 +81,7 @@ export function createHub(options: HubOptions): HubApp {
   app.use('*', requestContext(hub))
   app.use('*', everyPageHasCsp())
   app.use('/v1/resources', publicCors({ anyOrigin: true }))
+  app.use(SIGNING_KEYS_PATH, publicCors({ anyOrigin: true }))
   app.use('/v1/widget-config', publicCors())
   app.use('/v1/challenge', publicCors())
   app.use('/v1/reports', publicCors())

@@ -4,8 +4,9 @@
  *
  * Environment: `DATABASE_URL` (default `file:./data/hub.db`), `DATABASE_AUTH_TOKEN`,
  * `SAFE_PLACE_DATA_DIR` (default `./data`), `SAFE_PLACE_KEYS` (`id:base64key,…`, first is
- * current), `HOST`, `PORT`, `LOG_LEVEL`, `NODE_ENV`, `SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE`,
- * `SAFE_PLACE_RECEIPT_TRIES_PER_MINUTE`, `SAFE_PLACE_SITE_KEY_RATE_MULTIPLIER`,
+ * current), `SAFE_PLACE_SIGNING_KEYS` (Ed25519, `id:base64seed,…`, first signs), `HOST`, `PORT`,
+ * `LOG_LEVEL`, `NODE_ENV`, `SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE`,
+ * `SAFE_PLACE_RECEIPT_TRIES_PER_MINUTE`, `SAFE_PLACE_CLIENT_EVIDENCE_PER_MINUTE`, `SAFE_PLACE_SITE_KEY_RATE_MULTIPLIER`,
  * `SAFE_PLACE_TRUST_PROXY` (proxy hops), `SAFE_PLACE_CLIENT_IPV6_PREFIX`,
  * `SAFE_PLACE_RETENTION_ATTACHMENTS_DAYS`, `SAFE_PLACE_RETENTION_CLOSED_DAYS`,
  * `SAFE_PLACE_RETENTION_ANY_DAYS`, the case settings (`SAFE_PLACE_CASE_WINDOW`,
@@ -44,6 +45,8 @@ export const HubConfig = z.object({
   databaseAuthToken: z.string().optional(),
   /** Raw `SAFE_PLACE_KEYS`; parsed by `crypto/key-source.ts`. */
   keys: z.string().optional(),
+  /** Raw `SAFE_PLACE_SIGNING_KEYS`; parsed by `evidence/signing-key-source.ts`. */
+  signingKeys: z.string().optional(),
   host: z.string().min(1),
   port: intFromEnv(0, 65535),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
@@ -66,11 +69,13 @@ const envNames: Record<string, string> = {
   databaseAuthToken: 'DATABASE_AUTH_TOKEN',
   dataDir: 'SAFE_PLACE_DATA_DIR',
   keys: 'SAFE_PLACE_KEYS',
+  signingKeys: 'SAFE_PLACE_SIGNING_KEYS',
   host: 'HOST',
   port: 'PORT',
   logLevel: 'LOG_LEVEL',
   'settings.clientReportsPerMinute': 'SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE',
   'settings.clientReceiptTriesPerMinute': 'SAFE_PLACE_RECEIPT_TRIES_PER_MINUTE',
+  'settings.clientEvidencePerMinute': 'SAFE_PLACE_CLIENT_EVIDENCE_PER_MINUTE',
   'settings.siteKeyRateMultiplier': 'SAFE_PLACE_SITE_KEY_RATE_MULTIPLIER',
   'settings.trustProxy': 'SAFE_PLACE_TRUST_PROXY',
   'settings.clientIpv6Prefix': 'SAFE_PLACE_CLIENT_IPV6_PREFIX',
@@ -146,6 +151,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     databaseUrl: overrides.databaseUrl ?? env.DATABASE_URL ?? `file:${join(dataDir, 'hub.db')}`,
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
     keys: env.SAFE_PLACE_KEYS || undefined,
+    signingKeys: env.SAFE_PLACE_SIGNING_KEYS || undefined,
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     port: overrides.port ?? env.PORT ?? 3000,
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
@@ -166,6 +172,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     settings: HubSettings.parse({
       clientReportsPerMinute: num('SAFE_PLACE_CLIENT_REPORTS_PER_MINUTE', 1, 1_000_000),
       clientReceiptTriesPerMinute: num('SAFE_PLACE_RECEIPT_TRIES_PER_MINUTE', 1, 1_000_000),
+      clientEvidencePerMinute: num('SAFE_PLACE_CLIENT_EVIDENCE_PER_MINUTE', 1, 1_000_000),
       siteKeyRateMultiplier: parseEnvValue(
         'SAFE_PLACE_SITE_KEY_RATE_MULTIPLIER',
         env.SAFE_PLACE_SITE_KEY_RATE_MULTIPLIER,

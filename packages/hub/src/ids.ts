@@ -18,6 +18,7 @@ export type IdPrefix =
   | 'cnt'
   | 'mail'
   | 'alr'
+  | 'add'
 
 // ulid draws one random number per character; drawing each from its own `randomBytes` call
 // showed up in intake profiles. A pool refilled 4 KB at a time gives the same CSPRNG output

@@ -9,6 +9,7 @@ import type { Keyring } from './crypto/keyring'
 import type { DatabaseHandle } from './db/client'
 import type { ReadDb } from './db/types'
 import type { DeliveryEngine } from './delivery/engine'
+import type { SigningKeyring } from './evidence/signing-keys'
 import type { RateLimiter } from './http/rate-limiter'
 import type { RoutingRules } from './routing/rules'
 import type { HubSettings } from './settings'
@@ -27,6 +28,8 @@ export interface HubRuntime {
   /** Planned rows inserted in this process's write turn (intake). */
   writeRows: DatabaseHandle['writeRows']
   keyring: Keyring
+  /** The hub's Ed25519 keys: the first signs evidence packs, all are published. */
+  signingKeys: SigningKeyring
   logger: Logger
   settings: HubSettings
   /** The routing rule table: the defaults with `settings.routing` laid over them. */
@@ -39,6 +42,8 @@ export interface HubRuntime {
     siteKey: RateLimiter
     clientReports: RateLimiter
     clientReceipts: RateLimiter
+    /** Additions, later consents and evidence packs, per client. */
+    clientEvidence: RateLimiter
   }
   /** HMAC key of the proof-of-work challenges, derived from the operator key. */
   powHmacKey: string

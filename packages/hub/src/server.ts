@@ -17,6 +17,7 @@ import { systemClock } from './delivery/clock'
 import { createDeliveryEngine } from './delivery/engine'
 import { DEFAULT_TIMEOUT_MS } from './delivery/http-client'
 import { DEFAULT_JITTER, DEFAULT_RETRY_SCHEDULE_MS } from './delivery/schedule'
+import { loadSigningKeys } from './evidence/signing-key-source'
 import { newId } from './ids'
 import { createLogger } from './logging/logger'
 import { MailWorker } from './notifications/mail-worker'
@@ -44,6 +45,21 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     )
   }
   logger.info({ keySource: keys.source, keyId: keys.keyring.currentId }, 'encryption key loaded')
+  const signing = loadSigningKeys({
+    signingKeys: config.signingKeys,
+    dataDir: config.dataDir,
+    production: config.production,
+  })
+  if (signing.createdKeyFile) {
+    logger.warn(
+      { keyFile: signing.createdKeyFile },
+      'generated a new signing key file on first start; back it up — evidence packs it signs verify only against its public key. In production, set SAFE_PLACE_SIGNING_KEYS instead.',
+    )
+  }
+  logger.info(
+    { signingKeySource: signing.source, signingKeyId: signing.signingKeys.currentId },
+    'signing key loaded',
+  )
   const database = await openDatabase({
     url: config.databaseUrl,
     authToken: config.databaseAuthToken,
@@ -91,6 +107,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
   const app = createHub({
     database,
     keyring: keys.keyring,
+    signingKeys: signing.signingKeys,
     logger,
     settings: config.settings,
     engine,

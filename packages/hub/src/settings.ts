@@ -11,6 +11,11 @@ export const HubSettings = z.object({
   clientReportsPerMinute: z.number().int().min(1).max(1_000_000).default(10),
   /** Status reads and withdrawals a single client may try per minute (guesses a token). */
   clientReceiptTriesPerMinute: z.number().int().min(1).max(1_000_000).default(30),
+  /**
+   * Additions, consents given later and evidence packs a single client may ask for per minute:
+   * far more than a person adds, far less than a script would.
+   */
+  clientEvidencePerMinute: z.number().int().min(1).max(1_000_000).default(10),
   /** Multiplies every site key's own `rateLimitPerMinute` (the bench sets it high). */
   siteKeyRateMultiplier: z.number().min(0.001).max(1_000_000).default(1),
   /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { attachmentContext } from '../src/intake/plan-report'
@@ -105,5 +106,70 @@ describe('attachments', () => {
     const body = (await res.json()) as { error: { code: string; message: string } }
     expect(body.error.code).toBe('attachments_forbidden')
     expect(body.error.message).toMatch(/StopNCII/i)
+  })
+})
+
+describe("the device's hashes", () => {
+  const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex')
+
+  it('records per file the hash of the original, of what arrived and of the stored copy', async () => {
+    const jpeg = await jpegWithGps()
+    const original = Buffer.concat([jpeg, Buffer.from('the original, before re-encoding')])
+    const report = sampleReport({
+      evidence: {
+        files: [
+          { originalSha256: sha(original), originalBytes: original.length, sentSha256: sha(jpeg) },
+        ],
+      },
+    })
+    const res = await postReport(hub, null, {
+      raw: multipart(report, [{ data: jpeg, type: 'image/jpeg', name: 'a.jpg' }]),
+    })
+    expect(res.status).toBe(201)
+    const [row] = (
+      await hub.client.execute(
+        'select sha256, bytes, received_sha256, received_bytes, original_sha256, original_bytes from attachments',
+      )
+    ).rows
+    const [stored] = await storedImages()
+    expect(row).toMatchObject({
+      received_sha256: sha(jpeg),
+      received_bytes: jpeg.length,
+      original_sha256: sha(original),
+      original_bytes: original.length,
+      sha256: sha(stored!.data),
+    })
+    // Stripping changed the bytes: the three hashes tell three different things.
+    expect(row?.sha256).not.toBe(row?.received_sha256)
+  })
+
+  it('refuses a file whose bytes are not what the device hashed, and stores nothing', async () => {
+    const jpeg = await jpegWithGps()
+    const lying = sampleReport({
+      evidence: { files: [{ originalSha256: sha(jpeg), sentSha256: sha(Buffer.from('other')) }] },
+    })
+    const res = await postReport(hub, null, {
+      raw: multipart(lying, [{ data: jpeg, type: 'image/jpeg', name: 'a.jpg' }]),
+    })
+    expect(res.status).toBe(422)
+    const body = (await res.json()) as { error: { code: string; details: { path: string }[] } }
+    expect(body.error.code).toBe('attachment_hash_mismatch')
+    expect(body.error.details[0]?.path).toBe('evidence.files.0.sentSha256')
+    const twoForOne = sampleReport({
+      evidence: {
+        files: [
+          { originalSha256: sha(jpeg), sentSha256: sha(jpeg) },
+          { originalSha256: sha(jpeg), sentSha256: sha(jpeg) },
+        ],
+      },
+    })
+    const miscounted = await postReport(hub, null, {
+      raw: multipart(twoForOne, [{ data: jpeg, type: 'image/jpeg', name: 'a.jpg' }]),
+    })
+    expect(miscounted.status).toBe(400)
+    for (const table of ['reports', 'attachments', 'messages', 'evidence_events']) {
+      const n = await hub.client.execute(`select count(*) as n from ${table}`)
+      expect(Number(n.rows[0]?.n), table).toBe(0)
+    }
   })
 })

@@ -1,9 +1,4 @@
-import {
-  RECEIPT_TOKEN_PATTERN,
-  REFERENCE_PATTERN,
-  Receipt,
-  ReportStatusView,
-} from '@safe-place/schemas'
+import { REFERENCE_PATTERN, Receipt, ReportStatusView } from '@safe-place/schemas'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHub } from '../src/app'
 import {
@@ -28,7 +23,7 @@ describe('POST /v1/reports', () => {
     expect(res.status).toBe(201)
     const receipt = Receipt.parse(await res.json())
     expect(receipt.reference).toMatch(REFERENCE_PATTERN)
-    expect(receipt.receiptToken).toMatch(RECEIPT_TOKEN_PATTERN)
+    expect(receipt.receiptToken).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/)
     expect(receipt.status).toBe('received')
     expect(receipt.nextSteps[0]?.message).toMatch(/référence/)
   })

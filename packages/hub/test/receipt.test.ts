@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { Receipt, ReportStatusView } from '@safe-place/schemas'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -49,6 +50,32 @@ describe('status and withdrawal with the receipt', () => {
     const noToken = await hub.app.request(`/v1/reports/${receipt.reference}/status`)
     expect(noToken.status).toBe(401)
     expect((await statusOf(receipt.reference, receipt.receiptToken)).status).toBe(200)
+  })
+
+  it('gives a short code, read back in lower case, without dashes, with I/L for 1 and O for 0', async () => {
+    expect(receipt.receiptToken).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/)
+    const plain = receipt.receiptToken.replaceAll('-', '')
+    const misread = plain.replace(/1/g, 'l').replace(/0/g, 'O').toLowerCase()
+    for (const typed of [plain, plain.toLowerCase(), misread]) {
+      expect((await statusOf(receipt.reference, typed)).status, typed).toBe(200)
+    }
+    // One character off is refused.
+    const last = plain.at(-1) === 'Z' ? 'Y' : 'Z'
+    expect((await statusOf(receipt.reference, `${plain.slice(0, -1)}${last}`)).status).toBe(401)
+    // Only its SHA-256 is stored, never the code.
+    const rows = await hub.client.execute('select receipt_token_hash from reports')
+    expect(String(rows.rows[0]?.receipt_token_hash)).toMatch(/^[0-9a-f]{64}$/)
+    expect(String(rows.rows[0]?.receipt_token_hash)).not.toContain(plain)
+  })
+
+  it('still opens a report with a first-generation rt_ token', async () => {
+    const token = `rt_${'Qw3'.repeat(14)}x`
+    await hub.client.execute({
+      sql: 'update reports set receipt_token_hash = ? where reference = ?',
+      args: [createHash('sha256').update(token).digest('hex'), receipt.reference],
+    })
+    expect((await statusOf(receipt.reference, token)).status).toBe(200)
+    expect((await statusOf(receipt.reference, receipt.receiptToken)).status).toBe(401)
   })
 
   it('withdraws: personal data erased, tombstone kept, status withdrawn', async () => {

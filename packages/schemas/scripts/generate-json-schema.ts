@@ -22,6 +22,7 @@ const targets: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> = {
   error: { schema: s.ErrorBody, io: 'output' },
   'webhook-event': { schema: s.WebhookEvent, io: 'output' },
   'event-report-created': { schema: s.ReportCreatedEvent, io: 'output' },
+  'event-report-updated': { schema: s.ReportUpdatedEvent, io: 'output' },
   'event-report-status-changed': { schema: s.ReportStatusChangedEvent, io: 'output' },
   'event-report-withdrawn': { schema: s.ReportWithdrawnEvent, io: 'output' },
   'event-webhook-test': { schema: s.WebhookTestEvent, io: 'output' },
@@ -35,6 +36,10 @@ const targets: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> = {
   'event-operations-message-dead': { schema: s.OperationsMessageDeadEvent, io: 'output' },
   'event-operations-raid-detected': { schema: s.OperationsRaidDetectedEvent, io: 'output' },
   'event-operations-case-overdue': { schema: s.OperationsCaseOverdueEvent, io: 'output' },
+  'report-addition-intake': { schema: s.ReportAdditionIntake, io: 'input' },
+  'consent-extension': { schema: s.ConsentExtension, io: 'input' },
+  'evidence-manifest': { schema: s.EvidenceManifest, io: 'output' },
+  'signing-keys': { schema: s.SigningKeySet, io: 'output' },
 }
 
 function render(name: string): string {

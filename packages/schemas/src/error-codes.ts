@@ -52,6 +52,15 @@ export const errorCodes = {
     message: 'This hub does not send e-mails: send it again without notifications.',
   },
   attachment_invalid: { status: 422, message: 'The file is not a PNG, JPEG or WebP image.' },
+  attachment_hash_mismatch: {
+    status: 422,
+    message:
+      'A file did not arrive as the device sent it (its SHA-256 differs). Nothing was stored.',
+  },
+  report_limit_reached: {
+    status: 422,
+    message: 'This report cannot take more additions or files.',
+  },
   unsafe_url: { status: 422, message: 'This URL is not allowed as a webhook endpoint.' },
   rate_limited: { status: 429, message: 'Too many requests. Please try again shortly.' },
   internal_error: { status: 500, message: 'Something went wrong on our side.' },

@@ -6,6 +6,9 @@
  * import { createSafePlaceClient, isSafePlaceError } from '@safe-place/sdk'
  * const client = createSafePlaceClient({ hubUrl: 'https://hub.example.org', siteKey: 'sk_…' })
  * const receipt = await client.submitReport(report)
+ *
+ * // A proof pack, checked offline against the hub's published keys:
+ * const { valid, problems } = await verifyEvidencePack(zipBytes, { keys })
  */
 
 export type { Attachment } from './client/attachments'
@@ -33,3 +36,10 @@ export {
   type TransportOptions,
 } from './core/request'
 export { parseRetryAfter } from './core/retry'
+export {
+  type EvidenceProblem,
+  type EvidenceProblemCode,
+  type EvidenceVerification,
+  type VerifyEvidenceOptions,
+  verifyEvidencePack,
+} from './evidence/verify'

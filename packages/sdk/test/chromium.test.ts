@@ -1,7 +1,8 @@
 /**
  * The SDK in a real browser: the client and webhook entries are bundled for the browser
  * (esbuild, platform `browser`: a Node built-in would fail the build), loaded in a page on one
- * origin, and run against a hub on another (CORS, Web Crypto proof of work, HMAC).
+ * origin, and run against a hub on another (CORS, Web Crypto proof of work, HMAC); a proof
+ * pack is checked there with Web Crypto's SHA-256, HMAC and Ed25519.
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -12,6 +13,7 @@ import type { Browser } from 'playwright-core'
 import { Webhook } from 'svix'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testEvent } from './events'
+import { flip, makePack } from './evidence-pack'
 import { receipt, report, widgetConfig } from './fixtures'
 
 let browser: Browser
@@ -141,6 +143,28 @@ describe('the SDK in Chromium', () => {
       { body, headers, secret },
     )
     expect(result).toEqual({ type: 'webhook.test', tampered: 'invalid_signature' })
+    await page.close()
+  })
+
+  it('checks a proof pack in the page, naming a changed file', async () => {
+    const page = await browser.newPage()
+    await page.goto(pageUrl)
+    await page.addScriptTag({ content: bundle })
+    const { zip, keys } = makePack()
+    const tampered = flip(zip, '{"reference":"SP-7K3Q-9XWD"}\n')
+    const result = await page.evaluate(
+      async ({ packs, keys }) => {
+        const { verifyEvidencePack } = (
+          globalThis as never as { SafePlaceSdk: typeof import('../src/index') }
+        ).SafePlaceSdk
+        const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+        const good = await verifyEvidencePack(bytes(packs[0]!), { keys })
+        const bad = await verifyEvidencePack(bytes(packs[1]!), { keys })
+        return { good: good.valid, bad: bad.problems.map((p) => `${p.file} ${p.code}`) }
+      },
+      { packs: [zip, tampered].map((p) => Buffer.from(p).toString('base64')), keys },
+    )
+    expect(result).toEqual({ good: true, bad: ['report.json hash_mismatch'] })
     await page.close()
   })
 })

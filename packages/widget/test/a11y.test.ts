@@ -3,15 +3,14 @@
  * step, in French and English, light and dark; and a keyboard-only person completing a whole
  * report, with focus moved into the dialog, kept there, and returned to the launcher.
  */
-import { createRequire } from 'node:module'
 import { launchChromium } from '@safe-place/test-chromium'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axe } from './support/axe'
 import { type FakeHub, startFakeHub } from './support/fake-hub'
 import { type HostServer, startHostServer } from './support/host-page'
+import { byId, byText, focused, tabTo } from './support/keyboard'
 import { body, button, heading, openPanel, widget } from './support/widget'
-
-const axeSource: string = createRequire(import.meta.url)('axe-core').source
 
 let browser: Browser
 let hub: FakeHub
@@ -25,48 +24,6 @@ afterAll(async () => {
   await browser?.close()
   await Promise.all([hub?.close(), host?.close()])
 })
-
-interface AxeResult {
-  id: string
-  impact: string
-  nodes: string[]
-}
-
-async function axe(page: Page, label: string): Promise<void> {
-  const injected = await page.evaluate(() => 'axe' in window)
-  if (!injected) await page.addScriptTag({ content: axeSource })
-  // Colours are measured once the opening fade (when motion is allowed) has finished.
-  await page.evaluate(() =>
-    Promise.all(
-      (document.querySelector('safe-place-help')?.shadowRoot?.getAnimations() ?? []).map(
-        (a) => a.finished,
-      ),
-    ),
-  )
-  const violations = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
-      .axe.run
-    const result = (await run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
-      },
-      resultTypes: ['violations'],
-    })) as {
-      violations: {
-        id: string
-        impact: string
-        nodes: { target: unknown; failureSummary: string }[]
-      }[]
-    }
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`),
-    }))
-  })
-  expect(violations as AxeResult[], label).toEqual([])
-}
 
 const next = (page: Page) => button(page, /^(Continuer|Continue)$/).click()
 
@@ -184,40 +141,6 @@ describe('user preferences', () => {
     expect(moving.every((name) => name === 'sp-in')).toBe(true)
   })
 })
-
-/** The focused element, looking through the widget's shadow root. */
-async function focused(page: Page) {
-  return page.evaluate(() => {
-    let element = document.activeElement
-    let inWidget = false
-    while (element?.shadowRoot?.activeElement) {
-      if (element.localName === 'safe-place-help') inWidget = true
-      element = element.shadowRoot.activeElement
-    }
-    const el = element as HTMLInputElement | null
-    return {
-      inWidget,
-      id: el?.id ?? '',
-      tag: el?.localName ?? '',
-      text: (el?.textContent ?? '').trim().replace(/\s+/g, ' '),
-      label: el?.getAttribute('aria-label') ?? '',
-    }
-  })
-}
-
-/** Presses Tab until the focused element matches; fails if focus ever leaves the open dialog. */
-async function tabTo(page: Page, match: (f: Awaited<ReturnType<typeof focused>>) => boolean) {
-  for (let i = 0; i < 60; i++) {
-    await page.keyboard.press('Tab')
-    const f = await focused(page)
-    expect(f.inWidget, `focus left the dialog at ${JSON.stringify(f)}`).toBe(true)
-    if (match(f)) return
-  }
-  throw new Error('Tab never reached the element')
-}
-
-const byText = (text: string) => (f: { text: string }) => f.text === text
-const byId = (id: string) => (f: { id: string }) => f.id === id
 
 describe('keyboard only', () => {
   it('keeps focus inside the open dialog however far one tabs, both ways', async () => {

@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type FakeHub, startFakeHub } from './support/fake-hub'
 import { type HostServer, type PageOptions, startHostServer } from './support/host-page'
+import { watchStorage } from './support/storage'
 import {
   body,
   button,
@@ -50,41 +51,9 @@ async function load(options: Partial<PageOptions> = {}) {
   await recordEvents(page)
 }
 
-/** Records every touch of web storage, cookies, IndexedDB and Cache Storage, reads included. */
-async function watchStorage(): Promise<void> {
-  await page.addInitScript(() => {
-    const touched: string[] = []
-    ;(window as unknown as { __storage: string[] }).__storage = touched
-    for (const name of ['localStorage', 'sessionStorage', 'indexedDB', 'caches'] as const) {
-      const descriptor = Object.getOwnPropertyDescriptor(window, name)
-      if (!descriptor?.get) continue
-      const get = descriptor.get
-      Object.defineProperty(window, name, {
-        configurable: true,
-        get() {
-          touched.push(name)
-          return get.call(this)
-        },
-      })
-    }
-    const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!
-    Object.defineProperty(Document.prototype, 'cookie', {
-      configurable: true,
-      get() {
-        touched.push('cookie read')
-        return cookie.get!.call(this)
-      },
-      set(value: string) {
-        touched.push('cookie write')
-        cookie.set!.call(this, value)
-      },
-    })
-  })
-}
-
 describe('privacy', () => {
   it('talks to the hub only, without cookie or referrer, and stores nothing', async () => {
-    await watchStorage()
+    await watchStorage(page)
     const requests: { url: string; type: string; headers: Record<string, string> }[] = []
     page.on('request', (r) =>
       requests.push({ url: r.url(), type: r.resourceType(), headers: r.headers() }),
@@ -128,7 +97,9 @@ describe('privacy', () => {
     const all = JSON.stringify(await events(page))
     expect(all).not.toContain('menaces')
     expect(all).not.toContain('attacker')
-    expect(all).not.toContain('rt_')
+    const token = (await widget(page).locator('#receipt-token').textContent()) ?? ''
+    expect(token.length).toBeGreaterThan(10)
+    expect(all).not.toContain(token)
   })
 })
 

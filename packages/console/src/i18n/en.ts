@@ -344,6 +344,8 @@ export const en: Messages = {
   decisionTitle: 'Platform decision',
   decisionWords: 'what the reporter reads:',
   decisionFields: 'Statement of reasons (DSA fields)',
+  event_added: 'Added by the person',
+  event_consented: 'Sharing agreed later',
   role_target: 'the targeted person',
   role_witness: 'a witness',
   role_representative: 'someone acting for the targeted person',

@@ -343,6 +343,8 @@ export const fr = {
   decisionTitle: 'Décision de la plateforme',
   decisionWords: 'ce que lit la personne :',
   decisionFields: 'Déclaration des motifs (champs DSA)',
+  event_added: 'Ajout de la personne',
+  event_consented: 'Partage accepté ensuite',
   role_target: 'la personne visée',
   role_witness: 'un témoin',
   role_representative: 'quelqu’un qui agit pour la personne visée',

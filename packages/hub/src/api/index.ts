@@ -17,6 +17,7 @@ import { consoleReportRoutes } from './console-reports'
 import { consoleSessionRoutes } from './console-session'
 import { consoleTenantRoutes } from './console-tenants'
 import { docsRoutes } from './docs'
+import { evidencePackRoutes } from './evidence-pack'
 import { healthRoutes } from './health'
 import { mailRoutes } from './mails'
 import { messageRoutes } from './messages'
@@ -24,7 +25,9 @@ import { publicInfoRoutes } from './public-info'
 import { receiverRoutes } from './receivers'
 import { reportFollowRoutes } from './report-follow'
 import { reportIntakeRoutes } from './report-intake'
+import { reportLivingRoutes } from './report-living'
 import { reportReceiptRoutes } from './report-receipt'
+import { signingKeyRoutes } from './signing-keys'
 import { statsRoutes } from './stats'
 import { statusUpdateRoutes } from './status-updates'
 import { widgetAssetRoutes } from './widget-assets'
@@ -35,6 +38,9 @@ export const routeGroups: ReadonlyArray<() => OpenAPIHono<HubEnv>> = [
   reportIntakeRoutes,
   reportReceiptRoutes,
   reportFollowRoutes,
+  reportLivingRoutes,
+  evidencePackRoutes,
+  signingKeyRoutes,
   adminTenantRoutes,
   adminReportRoutes,
   adminCaseRoutes,

@@ -14,27 +14,18 @@ import {
   reportLimits,
 } from '@safe-place/schemas'
 import type { Context } from 'hono'
-import { stripImage } from '../attachments/strip-image'
+import { receiveFiles } from '../attachments/receive'
 import { requireSiteKey } from '../auth/site-key'
-import { bodyKindOf, decodeUtf8, limitBody, parseJsonText } from '../http/body'
 import { clientKey } from '../http/client-key'
 import type { HubEnv } from '../http/env'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { enforceRate } from '../http/rate-limit'
 import { HubError } from '../hub-error'
 import { requestDigest } from '../intake/idempotency'
-import { LegacyFormError, legacyFormToIntake } from '../intake/legacy-form'
+import { limitBodyWithFiles, parseBody } from '../intake/parse-body'
 import { assertSiteKeyTakes, parseIntake } from '../intake/parse-intake'
 import { verifyPowHeader } from '../intake/proof-of-work'
 import { submitReport } from '../intake/submit-report'
-
-/** Five files of 5 MB and the report, with room for multipart framing. */
-const MULTIPART_MAX_BYTES =
-  reportLimits.attachmentsMax * reportLimits.attachmentMaxBytes +
-  reportLimits.jsonBodyMaxBytes +
-  64 * 1024
-
-const limitIntakeBody = limitBody(MULTIPART_MAX_BYTES)
 
 const submitReportRoute = createRoute({
   method: 'post',
@@ -91,6 +82,7 @@ const submitReportRoute = createRoute({
       'attachments_forbidden',
       'attachment_invalid',
       'notifications_unavailable',
+      'attachment_hash_mismatch',
     ),
   },
 })
@@ -108,90 +100,6 @@ function idempotencyOf(c: Context<HubEnv>): string | undefined {
     })
   }
   return parsed.data
-}
-
-function assertJsonSize(bytes: ArrayBuffer): void {
-  if (bytes.byteLength > reportLimits.jsonBodyMaxBytes) {
-    throw new HubError(
-      'payload_too_large',
-      `The report is larger than ${reportLimits.jsonBodyMaxBytes} bytes.`,
-    )
-  }
-}
-
-interface ParsedBody {
-  candidate: unknown
-  files: Uint8Array[]
-  source: 'api' | 'legacy_form'
-}
-
-async function parseMultipart(bytes: ArrayBuffer, contentType: string): Promise<ParsedBody> {
-  let form: FormData
-  try {
-    form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData()
-  } catch {
-    throw new HubError('invalid_request', 'The multipart body cannot be read.')
-  }
-  let candidate: unknown
-  const files: Uint8Array[] = []
-  for (const [name, value] of form.entries()) {
-    if (name === 'report' && typeof value === 'string' && candidate === undefined) {
-      const text = new TextEncoder().encode(value)
-      assertJsonSize(text.buffer)
-      candidate = parseJsonText(value)
-    } else if (name === 'attachments' && typeof value !== 'string') {
-      if (files.length >= reportLimits.attachmentsMax) {
-        throw new HubError('validation_failed', 'Too many files.', {
-          details: [
-            { path: 'attachments', message: `At most ${reportLimits.attachmentsMax} files` },
-          ],
-        })
-      }
-      files.push(new Uint8Array(await value.arrayBuffer()))
-    } else {
-      throw new HubError('validation_failed', `Unexpected part ${name.slice(0, 50)}.`, {
-        details: [
-          { path: name.slice(0, 100), message: 'Only a report part and attachments parts' },
-        ],
-      })
-    }
-  }
-  if (candidate === undefined) {
-    throw new HubError('validation_failed', 'The multipart body has no report part.', {
-      details: [{ path: 'report', message: 'Required' }],
-    })
-  }
-  return { candidate, files, source: 'api' }
-}
-
-async function parseBody(c: Context<HubEnv>): Promise<ParsedBody> {
-  const contentType = c.req.header('content-type')
-  const kind = bodyKindOf(contentType)
-  if (!kind) {
-    throw new HubError(
-      'unsupported_media_type',
-      'Send application/json, multipart/form-data or application/x-www-form-urlencoded.',
-    )
-  }
-  const bytes = await c.req.arrayBuffer()
-  if (kind === 'multipart') return parseMultipart(bytes, contentType ?? '')
-  assertJsonSize(bytes)
-  const text = decodeUtf8(bytes)
-  if (kind === 'json') return { candidate: parseJsonText(text), files: [], source: 'api' }
-  try {
-    return {
-      candidate: legacyFormToIntake(new URLSearchParams(text)),
-      files: [],
-      source: 'legacy_form',
-    }
-  } catch (error) {
-    if (error instanceof LegacyFormError) {
-      throw new HubError('validation_failed', 'The form has an unknown field.', {
-        details: [{ path: error.field.slice(0, 100), message: 'Unknown field' }],
-      })
-    }
-    throw error
-  }
 }
 
 export function reportIntakeRoutes(): OpenAPIHono<HubEnv> {
@@ -217,12 +125,12 @@ export function reportIntakeRoutes(): OpenAPIHono<HubEnv> {
         nowMs,
       )
       enforceRate(hub.limiters.siteKey, siteKey.id, siteLimit, nowMs)
-      if (!siteKey.requireChallenge) return limitIntakeBody(c, next)
+      if (!siteKey.requireChallenge) return limitBodyWithFiles(c, next)
       // Verified before the body is read; spent with the report; reserved until the answer.
       const pow = await verifyPowHeader(c.req.header(headers.pow), hub.powHmacKey, hub.now())
       c.set('pow', pow)
       try {
-        return await limitIntakeBody(c, next)
+        return await limitBodyWithFiles(c, next)
       } finally {
         pow.release()
       }
@@ -230,12 +138,11 @@ export function reportIntakeRoutes(): OpenAPIHono<HubEnv> {
     async (c) => {
       const hub = c.get('hub')
       const key = idempotencyOf(c)
-      const body = await parseBody(c)
+      const body = await parseBody(c, { legacyForm: true })
       const intake = parseIntake(body.candidate, body.source)
       // Refuse forbidden files before decoding a single pixel of them.
       assertSiteKeyTakes(c.get('siteKey'), intake, body.files.length)
-      const files = []
-      for (const [index, file] of body.files.entries()) files.push(await stripImage(file, index))
+      const files = await receiveFiles(body.files, intake.evidence.files, hub.now())
       const { receipt, replayed } = await submitReport(hub, {
         intake,
         siteKey: c.get('siteKey'),

@@ -1,10 +1,9 @@
 /**
- * Secrets the hub hands out once and stores only as SHA-256: API keys (`sk_live_…`) and receipt
- * tokens (`rt_…`). Both carry 32 random bytes, so a fast hash is enough; comparisons of
- * user-given values against stored hashes are constant-time.
+ * Secrets the hub hands out once and stores only as SHA-256: API keys (`sk_live_…`, 32 random
+ * bytes) and receipt codes (`reports/receipt-code.ts`, 80 bits), so a fast hash is enough;
+ * comparisons of user-given values against stored hashes are constant-time.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import { pooledRandomBytes } from '../crypto/random-pool'
 
 export function sha256Hex(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('hex')
@@ -12,10 +11,6 @@ export function sha256Hex(value: string): string {
 
 export function newApiKeySecret(): string {
   return `sk_live_${randomBytes(32).toString('base64url')}`
-}
-
-export function newReceiptToken(): string {
-  return `rt_${pooledRandomBytes(32).toString('base64url')}`
 }
 
 /** Constant-time equality of two hex digests (same length by construction). */

@@ -7,6 +7,7 @@ import { registerApiKeys } from './api-keys'
 import { registerCases } from './cases'
 import type { CliContext, GlobalOptions } from './context'
 import { registerDeliveries } from './deliveries'
+import { registerEvidence } from './evidence'
 import { registerMaintenance } from './maintenance'
 import { registerMigrate } from './migrate'
 import { registerPartners } from './partners'
@@ -34,4 +35,5 @@ export const commandRegistrars: readonly CommandRegistrar[] = [
   registerDeliveries,
   registerStats,
   registerCases,
+  registerEvidence,
 ]

@@ -6,6 +6,8 @@ import { type HubConfig, loadConfig } from '../config'
 import { loadKeyring } from '../crypto/key-source'
 import type { Keyring } from '../crypto/keyring'
 import { type DatabaseHandle, openDatabase } from '../db/client'
+import { loadSigningKeys } from '../evidence/signing-key-source'
+import type { SigningKeyring } from '../evidence/signing-keys'
 
 export interface GlobalOptions {
   databaseUrl?: string
@@ -17,6 +19,7 @@ export interface CliContext {
   /** Opens (and migrates) the database; the command closes it via `withDatabase`. */
   withDatabase<T>(fn: (handle: DatabaseHandle) => Promise<T>): Promise<T>
   keyring(): Keyring
+  signingKeys(): SigningKeyring
   print(value: unknown): void
 }
 
@@ -40,6 +43,14 @@ export function createCliContext(
     keyring() {
       const c = config()
       return loadKeyring({ keys: c.keys, dataDir: c.dataDir, production: c.production }).keyring
+    },
+    signingKeys() {
+      const c = config()
+      return loadSigningKeys({
+        signingKeys: c.signingKeys,
+        dataDir: c.dataDir,
+        production: c.production,
+      }).signingKeys
     },
     print(value) {
       out(typeof value === 'string' ? value : JSON.stringify(value, null, 2))

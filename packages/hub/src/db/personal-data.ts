@@ -23,6 +23,8 @@ import {
   consolePreferences,
   consoleSessions,
   deliveryAttempts,
+  evidenceChains,
+  evidenceEvents,
   idempotencyKeys,
   mailOutbox,
   messages,
@@ -30,6 +32,7 @@ import {
   partners,
   powChallengesSpent,
   receivers,
+  reportAdditions,
   reportContests,
   reportDecisions,
   reportNotifications,
@@ -193,6 +196,12 @@ const personalData = {
       sha256: 'keep',
       dataSealed: 'erase',
       createdAt: 'keep',
+      additionId: 'keep',
+      // A plain hash of a file lets whoever has it confirm the file was reported: erased.
+      receivedSha256: 'erase',
+      receivedBytes: 'keep',
+      originalSha256: 'erase',
+      originalBytes: 'keep',
     },
   }),
   timelineEvents: table({
@@ -247,6 +256,7 @@ const personalData = {
       deliveredAt: 'keep',
       handedTo: 'keep',
       remoteErasedAt: 'keep',
+      reportSeq: 'keep',
     },
   }),
   deliveryAttempts: table({
@@ -264,6 +274,47 @@ const personalData = {
       durationMs: 'keep',
       responseBody: 'erase',
       error: 'keep',
+    },
+  }),
+  reportAdditions: table({
+    table: reportAdditions,
+    report: { column: reportAdditions.reportId },
+    columns: {
+      id: 'keep',
+      reportId: 'keep',
+      seq: 'keep',
+      sealed: 'erase',
+      attachmentCount: 'keep',
+      createdAt: 'keep',
+    },
+  }),
+  evidenceChains: table({
+    table: evidenceChains,
+    report: { column: evidenceChains.reportId },
+    columns: {
+      reportId: 'keep',
+      // Without the key, the digests below prove nothing about content that no longer exists.
+      keySealed: 'erase',
+      headSeq: 'keep',
+      headHash: 'keep',
+      updatedAt: 'keep',
+    },
+  }),
+  evidenceEvents: table({
+    table: evidenceEvents,
+    report: { column: evidenceEvents.reportId },
+    columns: {
+      id: 'keep',
+      reportId: 'keep',
+      seq: 'keep',
+      kind: 'keep',
+      at: 'keep',
+      sourceId: 'keep',
+      contentSealed: 'erase',
+      // Keyed by the report's chain key (erased with it): no guess can be tested against them.
+      digest: 'keep',
+      prevHash: 'keep',
+      hash: 'keep',
     },
   }),
   powChallengesSpent: table({

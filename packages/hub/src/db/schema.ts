@@ -173,7 +173,16 @@ export const attachments = sqliteTable(
     sha256: text('sha256').notNull(),
     /** The stripped image, sealed. Null once erased. */
     dataSealed: blob('data_sealed', { mode: 'buffer' }),
+    /** When the hub received it. */
     createdAt: createdAt(),
+    /** The addition that brought it (`report_additions.id`); null for the first sending. */
+    additionId: text('addition_id'),
+    /** SHA-256 and size of the bytes received, before stripping. Null for older rows. */
+    receivedSha256: text('received_sha256'),
+    receivedBytes: integer('received_bytes'),
+    /** The device's SHA-256 and size of the original, before it re-encoded it, if it said. */
+    originalSha256: text('original_sha256'),
+    originalBytes: integer('original_bytes'),
   },
   (t) => [index('attachments_report').on(t.reportId)],
 )
@@ -255,11 +264,17 @@ export const messages = sqliteTable(
     handedTo: text('handed_to'),
     /** When that outside copy's content was expunged, after the report's erasure. */
     remoteErasedAt: integer('remote_erased_at', { mode: 'timestamp_ms' }),
+    /**
+     * The position in its report's evidence chain of the event that queued it: for one receiver,
+     * a report's messages go out in this order (`claimDue`). Null for messages without a report.
+     */
+    reportSeq: integer('report_seq'),
   },
   (t) => [
     index('messages_due').on(t.state, t.urgent, t.nextAttemptAt),
     index('messages_receiver').on(t.receiverId, t.createdAt),
-    index('messages_report').on(t.reportId),
+    // By report (erasure, recipients), and by receiver and order within it (`claimDue`).
+    index('messages_report_order').on(t.reportId, t.receiverId, t.reportSeq),
   ],
 )
 
@@ -568,5 +583,71 @@ export const mailOutbox = sqliteTable(
     uniqueIndex('mail_outbox_dedupe').on(t.dedupeKey),
     index('mail_outbox_due').on(t.state, t.nextAttemptAt),
     index('mail_outbox_report').on(t.reportId),
+  ],
+)
+
+/**
+ * The living report: what a person added after sending (an incident: links, accounts, a
+ * description; its screenshots are `attachments` rows naming it). Personal content sealed.
+ */
+export const reportAdditions = sqliteTable(
+  'report_additions',
+  {
+    id: text('id').primaryKey(),
+    reportId: text('report_id')
+      .notNull()
+      .references(() => reports.id),
+    /** 1, 2, 3… per report: the `sequence` of `report.updated`. */
+    seq: integer('seq').notNull(),
+    /** Sealed JSON of the addition (description, links, accounts, texts). Null once erased. */
+    sealed: text('sealed'),
+    attachmentCount: integer('attachment_count').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('report_additions_order').on(t.reportId, t.seq)],
+)
+
+/**
+ * A report's evidence chain (`evidence/chain.ts`): its key — random per report, sealed, erased
+ * with the report — and its head, so an append reads one row.
+ */
+export const evidenceChains = sqliteTable('evidence_chains', {
+  reportId: text('report_id')
+    .primaryKey()
+    .references(() => reports.id),
+  /** 32 random bytes, sealed: the HMAC key of the entries' digests. Null once erased. */
+  keySealed: text('key_sealed'),
+  headSeq: integer('head_seq').notNull(),
+  headHash: text('head_hash').notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+/**
+ * One entry of a report's evidence chain: what happened (`kind`, `at`), a digest of its
+ * content keyed by the report's chain key, and the hash linking it to the entry before. The
+ * content itself is sealed beside it for the evidence pack, and erased with the report.
+ */
+export const evidenceEvents = sqliteTable(
+  'evidence_events',
+  {
+    id: text('id').primaryKey(),
+    reportId: text('report_id')
+      .notNull()
+      .references(() => reports.id),
+    seq: integer('seq').notNull(),
+    kind: text('kind').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    /** What it records, when that is a row of its own (a delivered message's id). */
+    sourceId: text('source_id'),
+    /** Sealed canonical JSON of the content. Null once erased. */
+    contentSealed: text('content_sealed'),
+    /** HMAC-SHA256 (hex) of the content under the chain key: proves nothing once the key is gone. */
+    digest: text('digest').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('evidence_events_order').on(t.reportId, t.seq),
+    index('evidence_events_source').on(t.reportId, t.sourceId),
   ],
 )

@@ -13,6 +13,11 @@ export interface OutboxMessage {
   reportId: string | null
   event: WebhookEvent
   urgent: boolean
+  /**
+   * The position in the report's evidence chain of the event that queued it: one receiver
+   * gets a report's messages in this order (`claimDue`).
+   */
+  reportSeq?: number | undefined
 }
 
 /** The sealing context of a message payload: a payload copied to another row does not open. */
@@ -36,6 +41,7 @@ export function messageRows(
       state: 'pending',
       nextAttemptAt: now,
       createdAt: now,
+      reportSeq: m.reportSeq ?? null,
     }
   })
 }

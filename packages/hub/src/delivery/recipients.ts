@@ -3,7 +3,7 @@
  * (delivered, in flight, or tried at least once). They are the ones entitled to hear about its
  * status changes and its withdrawal.
  */
-import { and, eq, gt, inArray, or } from 'drizzle-orm'
+import { and, eq, gt, inArray, ne, or } from 'drizzle-orm'
 import type { ReceiverRow } from '../db/rows'
 import { messages, receivers } from '../db/schema'
 import type { ReadDb } from '../db/types'
@@ -27,6 +27,34 @@ export async function receiversThatGotReport(tx: ReadDb, reportId: string): Prom
       inArray(
         receivers.id,
         sent.map((s) => s.receiverId),
+      ),
+    )
+}
+
+/**
+ * The receivers a report was routed to and not taken back from: a `report.created` message
+ * exists for them and was not cancelled (a withdrawal cancels). An addition goes to each of
+ * them, even before their `report.created` left: the order per report holds it until then.
+ */
+export async function receiversRoutedTo(tx: ReadDb, reportId: string): Promise<ReceiverRow[]> {
+  const routed = await tx
+    .selectDistinct({ receiverId: messages.receiverId })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.reportId, reportId),
+        eq(messages.eventType, 'report.created'),
+        ne(messages.state, 'cancelled'),
+      ),
+    )
+  if (routed.length === 0) return []
+  return tx
+    .select()
+    .from(receivers)
+    .where(
+      inArray(
+        receivers.id,
+        routed.map((r) => r.receiverId),
       ),
     )
 }

@@ -14,6 +14,8 @@ import { and, eq, isNull } from 'drizzle-orm'
 import type { Keyring } from '../crypto/keyring'
 import { receivers, reports, timelineEvents } from '../db/schema'
 import type { WriteTx } from '../db/types'
+import { appendToChain } from '../evidence/chain'
+import { statusEntry } from '../evidence/chain-content'
 import { HubError } from '../hub-error'
 import { newId } from '../ids'
 import { notifyReportMoved } from '../notifications/subscriptions'
@@ -84,6 +86,24 @@ export async function recordStatusChange(
     .where(eq(reports.id, report.id))
   // If she asked to be told, one neutral mail for this change, queued with it.
   await notifyReportMoved(tx, report.id, eventId, now)
+  const [reportSeq] =
+    (await appendToChain(
+      tx,
+      keyring,
+      report.id,
+      [
+        statusEntry(
+          {
+            status: update.status,
+            actions: update.actions,
+            receiverId: by.receiverId,
+            noteForReporter: update.noteForReporter,
+          },
+          now,
+        ),
+      ],
+      now,
+    )) ?? []
   const others = (await receiversThatGotReport(tx, report.id)).filter((r) => r.id !== by.receiverId)
   const changedAt = now.toISOString()
   return enqueueMessages(
@@ -103,7 +123,7 @@ export async function recordStatusChange(
           changedAt,
         },
       }
-      return { receiverId: receiver.id, reportId: report.id, event, urgent: false }
+      return { receiverId: receiver.id, reportId: report.id, event, urgent: false, reportSeq }
     }),
     now,
   )

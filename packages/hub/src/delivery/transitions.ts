@@ -55,21 +55,38 @@ const CLAIMABLE = [
 ] as const
 
 /**
+ * Order per report: for one receiver, a report's message waits while an earlier one of the
+ * same report (by `report_seq`, its place in the evidence chain) may still go out — pending,
+ * being delivered, or failed with a retry to come. Succeeded, dead and cancelled are done; so
+ * is a failure with no retry left to it (Svix gave up). One index probe per candidate
+ * (`messages_report_order`); messages without a report or an order are never held.
+ */
+const NO_EARLIER_UNSENT = `(m.report_seq IS NULL OR NOT EXISTS (
+           SELECT 1 FROM messages e
+            WHERE e.report_id = m.report_id AND e.receiver_id = m.receiver_id
+              AND e.report_seq < m.report_seq
+              AND (e.state IN ('pending', 'delivering')
+                   OR (e.state = 'failed' AND e.next_attempt_at IS NOT NULL))))`
+
+/**
  * Claims due messages under a lease, in one `UPDATE … WHERE id IN (SELECT …) RETURNING`: SQLite
  * runs writers one at a time, so two hub processes on one file never claim the same message,
- * and a crashed worker's claims are taken over once their lease has expired.
+ * and a crashed worker's claims are taken over once their lease has expired. A report's
+ * messages to one receiver are claimed one at a time, in order (`NO_EARLIER_UNSENT`): the next
+ * becomes claimable once the one before succeeded or died; other reports are not held up.
  */
 export async function claimDue(tx: WriteTx, o: ClaimOptions): Promise<ClaimedMessage[]> {
   if (o.limit <= 0) return []
   const until = o.now + o.leaseMs
   const part = `
     SELECT * FROM (
-      SELECT id, urgent, next_attempt_at FROM messages
-       WHERE state = ? AND urgent = ?
-         AND next_attempt_at <= ?
-         AND (lease_expires_at IS NULL OR lease_expires_at < ?)
-         AND receiver_id IN (SELECT id FROM receivers WHERE enabled = 1)
-       ORDER BY next_attempt_at
+      SELECT m.id, m.urgent, m.next_attempt_at FROM messages m
+       WHERE m.state = ? AND m.urgent = ?
+         AND m.next_attempt_at <= ?
+         AND (m.lease_expires_at IS NULL OR m.lease_expires_at < ?)
+         AND m.receiver_id IN (SELECT id FROM receivers WHERE enabled = 1)
+         AND ${NO_EARLIER_UNSENT}
+       ORDER BY m.next_attempt_at
        LIMIT ?)`
   const rows = await execute(tx, {
     sql: `

@@ -14,6 +14,8 @@ export interface WithdrawalInput {
   reportId: string
   reference: string
   now: Date
+  /** The withdrawal's position in the report's evidence chain: it goes out after the rest. */
+  reportSeq?: number | undefined
 }
 
 export async function propagateWithdrawal(
@@ -39,7 +41,13 @@ export async function propagateWithdrawal(
           erase: true,
         },
       }
-      return { receiverId: receiver.id, reportId: input.reportId, event, urgent: true }
+      return {
+        receiverId: receiver.id,
+        reportId: input.reportId,
+        event,
+        urgent: true,
+        reportSeq: input.reportSeq,
+      }
     }),
     input.now,
   )

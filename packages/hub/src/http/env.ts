@@ -2,7 +2,7 @@
 import type { Logger } from 'pino'
 import type { ApiKeyPrincipal } from '../auth/principal'
 import type { ConsolePrincipal } from '../console/session-store'
-import type { SiteKeyRow } from '../db/rows'
+import type { ReportRow, SiteKeyRow } from '../db/rows'
 import type { PowTicket } from '../intake/proof-of-work'
 import type { HubRuntime } from '../runtime'
 
@@ -18,6 +18,8 @@ interface HubVariables {
   siteKey: SiteKeyRow
   /** Set by intake when the site key requires a proof of work: the verified challenge. */
   pow: PowTicket | undefined
+  /** Set by `requireReceipt`: the report its reference and receipt code opened. */
+  receiptReport: ReportRow
   /** Set by `bodyGuard`: the raw body, checked for size and UTF-8. */
   rawBody: Uint8Array
 }

@@ -45,3 +45,15 @@ export const contestedMessage: Record<Locale, string> = {
   fr: 'Vous avez contesté cette réponse. Les organismes que vous aviez choisis en ont été informés.',
   en: 'You contested this answer. The organisations you chose were told.',
 }
+
+/** The living report: what the person did herself, said back to her. */
+export const livingReportMessages: Record<'added' | 'consented', Record<Locale, string>> = {
+  added: {
+    fr: 'Vous avez ajouté des éléments à votre signalement. Les organismes qui l’ont reçu en sont informés.',
+    en: 'You added to your report. The organisations that received it are told.',
+  },
+  consented: {
+    fr: 'Vous avez accepté de partager votre signalement avec un organisme de plus. Il lui a été transmis.',
+    en: 'You agreed to share your report with one more organisation. It was passed on to it.',
+  },
+}

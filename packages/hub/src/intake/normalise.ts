@@ -28,6 +28,8 @@ export function normalise(intake: ReportIntake, ctx: NormaliseContext): Normalis
   const chosen = category.subtypes?.filter((s) => intake.subtypes?.includes(s.code)) ?? []
   const ozone = chosen.length ? chosen.flatMap((s) => s.ozoneReasons) : category.ozoneReasons
   const at = ctx.now.toISOString()
+  // The device's digests live on with each stored file (`attachments`), not as a list of their own.
+  const { files: _digests, ...evidence } = intake.evidence
   const report: NormalisedReport = {
     reference: ctx.reference,
     status: 'received',
@@ -39,7 +41,7 @@ export function normalise(intake: ReportIntake, ctx: NormaliseContext): Normalis
     what: intake.what,
     where: intake.where,
     who: intake.who,
-    evidence: { ...intake.evidence, attachments: ctx.attachments },
+    evidence: { ...evidence, attachments: ctx.attachments },
     consents: intake.consents.map((c) => ({ ...c, recordedAt: at })),
     goodFaith: intake.goodFaith,
     contact: intake.contact ?? null,

@@ -21,6 +21,8 @@ import {
 import type { TableRows } from '../db/table-rows'
 import type { PlannedRows } from '../db/write-gate'
 import { messageRows } from '../delivery/outbox'
+import { planChain } from '../evidence/chain'
+import { createdEntry, routedEntry } from '../evidence/chain-content'
 import { newId } from '../ids'
 import { addressContext } from '../notifications/subscriptions'
 import { planReportMessages } from '../routing/plan'
@@ -85,9 +87,22 @@ export function planReport(
   if (plan.messages.length) {
     timeline.push({ id: newId('evt'), reportId, at, kind: 'status_changed', status: 'routed' })
   }
+  // Its evidence chain starts here: the report as submitted, then where it went.
+  const chain = planChain(
+    keyring,
+    reportId,
+    [
+      createdEntry(report, at),
+      routedEntry(
+        plan.messages.map((m) => m.receiverId),
+        at,
+      ),
+    ],
+    at,
+  )
   const outbox = messageRows(
     keyring,
-    plan.messages.map((m) => ({ ...m, reportId })),
+    plan.messages.map((m) => ({ ...m, reportId, reportSeq: chain.seqs[1] })),
     input.now,
   )
   const receipt = input.receiptFor(report.status)
@@ -106,9 +121,14 @@ export function planReport(
         sha256: f.sha256,
         dataSealed: keyring.sealBytes(f.data, attachmentContext(f.id)),
         createdAt: at,
+        receivedSha256: f.receivedSha256 ?? null,
+        receivedBytes: f.receivedBytes ?? null,
+        originalSha256: f.originalSha256 ?? null,
+        originalBytes: f.originalBytes ?? null,
       })),
     },
     { table: timelineEvents, rows: timeline },
+    ...chain.inserts,
     { table: messages, rows: outbox },
     // Grouped into a case after the commit, by the grouper (`cases/grouper.ts`).
     { table: caseQueue, rows: [{ reportId, queuedAt: at }] },

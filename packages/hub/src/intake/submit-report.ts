@@ -8,11 +8,11 @@
 import type { Receipt, ReportIntake } from '@safe-place/schemas'
 import { eq } from 'drizzle-orm'
 import type { ProcessedAttachment } from '../attachments/processed'
-import { newReceiptToken, sha256Hex } from '../auth/secrets'
 import { violatesUnique } from '../db/constraint-error'
 import type { SiteKeyRow } from '../db/rows'
 import { idempotencyKeys, powChallengesSpent, receivers, reports } from '../db/schema'
 import { HubError } from '../hub-error'
+import { newReceiptCode, receiptSecretHash } from '../reports/receipt-code'
 import type { HubRuntime } from '../runtime'
 import { findIdempotentReceipt, forgetExpiredKey, type IdempotencyRequest } from './idempotency'
 import { nextStepsFor } from './next-steps'
@@ -53,7 +53,7 @@ export async function submitReport(hub: HubRuntime, input: SubmitInput): Promise
   const previous = await replay()
   if (previous) return { receipt: previous, replayed: true }
 
-  const receiptToken = newReceiptToken()
+  const receiptToken = newReceiptCode()
   const nextSteps = nextStepsFor(intake, isUrgent(intake))
   const attachments = input.files.map(({ data: _data, ...meta }) => meta)
   for (let attempt = 1; ; attempt++) {
@@ -71,7 +71,7 @@ export async function submitReport(hub: HubRuntime, input: SubmitInput): Promise
           {
             report,
             siteKeyId: siteKey.id,
-            receiptTokenHash: sha256Hex(receiptToken),
+            receiptTokenHash: receiptSecretHash(receiptToken)!,
             files: input.files,
             idempotency,
             pow: input.pow,

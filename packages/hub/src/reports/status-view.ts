@@ -15,7 +15,12 @@ import type { Keyring } from '../crypto/keyring'
 import type { ReportRow } from '../db/rows'
 import { timelineEvents } from '../db/schema'
 import type { ReadDb } from '../db/types'
-import { contestedMessage, purgedMessage, statusMessages } from '../i18n/status-messages'
+import {
+  contestedMessage,
+  livingReportMessages,
+  purgedMessage,
+  statusMessages,
+} from '../i18n/status-messages'
 import { notificationsActive } from '../notifications/subscriptions'
 import { describeActions } from '../routing/status-wording'
 import { contestable, contestViewOf } from './contest'
@@ -43,6 +48,10 @@ export async function statusViewOf(
     }
     if (event.kind === 'contested') {
       timeline.push({ at, message: contestedMessage[locale] })
+      continue
+    }
+    if (event.kind === 'added' || event.kind === 'consented') {
+      timeline.push({ at, message: livingReportMessages[event.kind][locale] })
       continue
     }
     if (!event.status || event.kind === 'routing' || event.kind === 'delivered') continue

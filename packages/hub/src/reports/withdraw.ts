@@ -8,6 +8,8 @@ import type { ReportRow } from '../db/rows'
 import { reports, timelineEvents } from '../db/schema'
 import type { WriteTx } from '../db/types'
 import { propagateWithdrawal } from '../delivery/withdrawal'
+import { appendToChain } from '../evidence/chain'
+import { withdrawnEntry } from '../evidence/chain-content'
 import { newId } from '../ids'
 import { erasePersonalData } from './erase'
 
@@ -20,6 +22,9 @@ export async function withdrawReport(
   // Read again in the unit: another request may have withdrawn it since it was opened.
   const [current] = await tx.select().from(reports).where(eq(reports.id, report.id))
   if (!current || current.status === 'withdrawn') return current ?? report
+  // Chained before the erasure, which takes the chain's key with everything else.
+  const [reportSeq] =
+    (await appendToChain(tx, keyring, report.id, [withdrawnEntry(now)], now)) ?? []
   await erasePersonalData(tx, [report.id], now)
   await tx
     .update(reports)
@@ -36,6 +41,7 @@ export async function withdrawReport(
     reportId: report.id,
     reference: report.reference,
     now,
+    reportSeq,
   })
   const [withdrawn] = await tx.select().from(reports).where(eq(reports.id, report.id))
   return withdrawn ?? current

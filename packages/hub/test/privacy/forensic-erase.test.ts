@@ -3,17 +3,20 @@
  * note for the reporter, delivered to three receivers — one echoing the body back, one still in
  * flight when the report is erased — with an idempotency key, grouped into a case with another
  * report (its grouping fingerprints stored) and an internal note about it, an address for e-mail
- * notifications, a platform's decision with its explanation, and the reporter's contest of it
- * (delivered as `report.contested`, echoed back). After a withdrawal, and again after the
+ * notifications, a platform's decision with its explanation, the reporter's contest of it
+ * (delivered as `report.contested`, echoed back), an addition with its own screenshot (and the
+ * device's hashes of it), and a proof pack downloaded. After a withdrawal, and again after the
  * retention job, the database file is searched as a copy of it would be, key in hand: every
  * table of the schema, every plain column, every sealed value opened. None of the report's
  * personal values is anywhere — nor the fingerprints of its handle and link, nor the internal
- * note about it — while the note about the other report of the case stays.
+ * note about it, nor its evidence chain's key — while the note about the other report of the
+ * case stays.
  */
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 import { Receipt, type ReportIntakeInput } from '@safe-place/schemas'
 import { eq } from 'drizzle-orm'
+import { unzipSync } from 'fflate'
 import pino from 'pino'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApiKey } from '../../src/admin/api-keys'
@@ -58,6 +61,8 @@ const PERSONAL = {
   notifyEmail: 'zq.forensic.notify.8812@example.org',
   decisionExplanation: 'Harcèlement visant zq_decision_marker_57 par son prénom',
   contestReason: 'Il a recréé un compte, zq_contest_marker_23, et continue',
+  addition: 'Ce matin encore, depuis zq_forensic_added_58, il a publié mon adresse',
+  addedUrl: 'https://www.instagram.com/p/forensicAddedPost77/',
 }
 
 /** The note about the other report of the case: it is not this report's data, so it stays. */
@@ -72,15 +77,20 @@ let quiet: TestServer
 let slow: TestServer
 /** Answers of the slow receiver, held until the test lets them go. */
 let held: ServerResponse[]
+/** Once the late answer is let go, the slow receiver answers what comes next at once. */
+let holding: boolean
 
 beforeEach(async () => {
   hub = await makeTestHub({ keyring: new Keyring(KEY), mailer: { wake: () => undefined } })
   held = []
+  holding = true
   // Answers 200 with the body it got: the attempt log then holds the whole payload, sealed.
   echo = await startReceiver((req, _i, res) => res.writeHead(200).end(req.body))
   quiet = await startReceiver()
   slow = await startReceiver((req, _i, res) => {
     const body = req.body
+    // What waited behind the held delivery (its report's order) comes once it is let go.
+    if (!holding) return res.writeHead(200).end(body)
     held.push(res)
     res.on('finish', () => undefined)
     ;(res as ServerResponse & { echo?: string }).echo = body
@@ -208,9 +218,45 @@ async function sendAndDeliver() {
       ),
     'the contest echoed back by the federation',
   )
-  const [file] = await hub.handle.db.select().from(attachments)
+
+  // She adds an incident with a screenshot, then downloads her pack.
+  const screenshot = await jpegWithGps()
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
+  const original = Buffer.concat([screenshot, Buffer.from('as taken on the phone')])
+  const addition = new FormData()
+  addition.append(
+    'report',
+    JSON.stringify({
+      what: { description: PERSONAL.addition },
+      where: { contentUrls: [PERSONAL.addedUrl] },
+      evidence: { files: [{ originalSha256: sha(original), sentSha256: sha(screenshot) }] },
+    }),
+  )
+  addition.append('attachments', new Blob([new Uint8Array(screenshot)]), 'capture-2.jpg')
+  const added = await hub.app.request(`/v1/reports/${receipt.reference}/additions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${receipt.receiptToken}` },
+    body: addition,
+  })
+  expect(added.status).toBe(201)
+  const pack = await hub.app.request(`/v1/reports/${receipt.reference}/evidence-pack`, {
+    headers: { authorization: `Bearer ${receipt.receiptToken}` },
+  })
+  expect(pack.status).toBe(200)
+  const manifest = JSON.parse(
+    Buffer.from(unzipSync(new Uint8Array(await pack.arrayBuffer()))['manifest.json']!).toString(),
+  ) as { chain: { key: string } }
+  const files = await hub.handle.db.select().from(attachments)
   const fingerprints = await groupWithAWitness(receipt.reference)
-  return { receipt, fileHash: file!.sha256, fingerprints }
+  return {
+    receipt,
+    receiptToken: receipt.receiptToken,
+    fileHashes: files.map((f) => f.sha256),
+    // The device's and the received hashes of the files: plain hex, erased with the report.
+    deviceHashes: [sha(original), sha(screenshot)],
+    chainKey: manifest.chain.key,
+    fingerprints,
+  }
 }
 
 /**
@@ -274,6 +320,7 @@ async function notesLeft(): Promise<string[]> {
 /** The slow receiver answers now, echoing what it got: the late attempt is recorded. */
 async function releaseLateAnswer() {
   const before = (await hub.handle.db.select().from(deliveryAttempts)).length
+  holding = false
   for (const res of held) {
     res.writeHead(200).end((res as ServerResponse & { echo?: string }).echo)
   }
@@ -285,24 +332,40 @@ async function releaseLateAnswer() {
 
 async function findings(searched: {
   receiptToken: string
-  fileHash: string
+  fileHashes: string[]
+  deviceHashes: string[]
+  chainKey: string
   fingerprints: string[]
 }) {
   return searchDatabase(hub.client, keys, {
-    strings: [...Object.values(PERSONAL), searched.receiptToken, ...searched.fingerprints],
-    fileHashes: [searched.fileHash],
+    strings: [
+      ...Object.values(PERSONAL),
+      searched.receiptToken,
+      searched.chainKey,
+      ...searched.deviceHashes,
+      ...searched.fingerprints,
+    ],
+    fileHashes: searched.fileHashes,
   })
 }
 
 describe('the forensic erase test', () => {
   it('finds the personal data before, and nothing of it after a withdrawal', async () => {
-    const { receipt, fileHash, fingerprints } = await sendAndDeliver()
-    const searched = { receiptToken: receipt.receiptToken, fileHash, fingerprints }
+    const sent = await sendAndDeliver()
+    const { receipt } = sent
     // The search works: before the erasure it finds every value, plain-text nowhere but the
-    // keyed fingerprints (which give nothing away without the key).
-    const before = await findings(searched)
-    expect(before.filter((f) => f.as === 'plain' && !fingerprints.includes(f.value))).toEqual([])
-    for (const value of [...Object.values(PERSONAL), ...fingerprints]) {
+    // keyed fingerprints (which give nothing away without the key) and the files' hashes (kept
+    // plain until the erasure, like every hash of a file).
+    const before = await findings(sent)
+    const plainAllowed = [...sent.fingerprints, ...sent.deviceHashes]
+    expect(before.filter((f) => f.as === 'plain' && !plainAllowed.includes(f.value))).toEqual([])
+    for (const hash of sent.deviceHashes) expect(before.some((f) => f.value === hash)).toBe(true)
+    expect(before.some((f) => f.value === sent.chainKey && f.table === 'evidence_chains')).toBe(
+      true,
+    )
+    expect(before.some((f) => f.table === 'report_additions')).toBe(true)
+    expect(before.some((f) => f.table === 'evidence_events')).toBe(true)
+    for (const value of [...Object.values(PERSONAL), ...sent.fingerprints]) {
       expect(before.some((f) => f.value === value)).toBe(true)
     }
     expect(before.some((f) => f.value === 'a stored file')).toBe(true)
@@ -318,27 +381,30 @@ describe('the forensic erase test', () => {
     expect(withdrawn.status).toBe(200)
     await releaseLateAnswer()
     // Receivers that got it are told to erase theirs.
-    const told = (server: TestServer) =>
+    const toldToErase = (server: TestServer) =>
       server.received.some((r) => r.body.includes('"report.withdrawn"'))
-    await until(() => told(echo) && told(quiet), 'withdrawals')
+    await until(() => toldToErase(echo) && toldToErase(quiet), 'withdrawals')
 
-    expect(await findings(searched)).toEqual([])
+    expect(await findings(sent)).toEqual([])
     expect(await hub.handle.db.select().from(idempotencyKeys)).toEqual([])
     // The note about the other report of the case is that report's, and stays with it.
     expect(await notesLeft()).toEqual([KEPT_NOTE])
+    // No pack can be made of it any more.
+    const pack = await hub.app.request(`/v1/reports/${receipt.reference}/evidence-pack`, {
+      headers: { authorization: `Bearer ${receipt.receiptToken}` },
+    })
+    expect(pack.status).toBe(410)
   })
 
   it('finds nothing of it after the retention job either', async () => {
-    const { receipt, fileHash, fingerprints } = await sendAndDeliver()
+    const sent = await sendAndDeliver()
     const future = new Date(Date.now() + (retention.anyReportDays + 1) * 86_400_000)
     const done = await runRetention(hub.handle, retention, future)
     // The witness's report too: both are past the retention period.
     expect(done.reports).toBe(2)
     await releaseLateAnswer()
 
-    expect(await findings({ receiptToken: receipt.receiptToken, fileHash, fingerprints })).toEqual(
-      [],
-    )
+    expect(await findings(sent)).toEqual([])
     expect(await notesLeft()).toEqual([])
     // Nothing of it can be resent, and its receivers' console views hold nothing either.
     const payloads = await hub.handle.db
@@ -346,5 +412,9 @@ describe('the forensic erase test', () => {
       .from(messages)
       .where(eq(messages.eventType, 'report.created'))
     expect(payloads.map((p) => p.payload)).toEqual([null, null, null])
+    const pack = await hub.app.request(`/v1/reports/${sent.receipt.reference}/evidence-pack`, {
+      headers: { authorization: `Bearer ${sent.receipt.receiptToken}` },
+    })
+    expect(pack.status).toBe(410)
   })
 })

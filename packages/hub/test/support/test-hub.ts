@@ -77,6 +77,8 @@ export async function makeTestHub(
     ...(options.now ? { now: options.now } : {}),
     ...(options.powHmacKey ? { powHmacKey: options.powHmacKey } : {}),
     ...(options.mailer ? { mailer: options.mailer } : {}),
+    ...(options.signingKeys ? { signingKeys: options.signingKeys } : {}),
+    ...(options.engine ? { engine: options.engine } : {}),
   })
   return {
     app,

@@ -51,6 +51,9 @@ export const TimelineEvent = z.object({
     'withdrawn',
     'purged',
     'contested',
+    // The living report: an addition, a consent given later.
+    'added',
+    'consented',
   ]),
   status: ReportStatus.optional(),
   routing: RoutingDecision.optional(),

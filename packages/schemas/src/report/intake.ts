@@ -9,6 +9,7 @@ import { DsaContentType } from '../taxonomy/dsa'
 import { PlatformCode } from '../taxonomy/platforms'
 import { ConsentGrant } from './consent'
 import { Contact } from './contact'
+import { DeviceFileDigest } from './device-digest'
 import { reportLimits as L } from './limits'
 import { NotificationRequest } from './notifications'
 
@@ -66,6 +67,11 @@ export const ReportUrgency = z.strictObject({
 export const ReportEvidence = z.strictObject({
   urls: z.array(HttpUrl).max(L.evidenceUrlsMax).default([]),
   texts: z.array(boundedText(L.evidenceTextMaxLength)).max(L.evidenceTextsMax).default([]),
+  /**
+   * One entry per attached file, in the order of the `attachments` parts: the device's SHA-256
+   * of the original and of what it sends (docs/evidence.md). Optional; when given, one per file.
+   */
+  files: z.array(DeviceFileDigest).max(L.attachmentsMax).optional(),
 })
 
 export const ReportContext = z.strictObject({

@@ -12,6 +12,12 @@ export const reportLimits = {
   attachmentsMax: 5,
   attachmentMaxBytes: 5 * 1024 * 1024,
   noteMaxLength: 1000,
+  /** Additions to one report (the living report). */
+  additionsMax: 30,
+  /** Files in one report, the first sending and every addition together. */
+  attachmentsPerReportMax: 30,
+  /** The size of an original file a device may say it hashed, before re-encoding. */
+  originalFileMaxBytes: 200 * 1024 * 1024,
   /** The JSON body of an intake request, attachments excluded. */
   jsonBodyMaxBytes: 64 * 1024,
 } as const

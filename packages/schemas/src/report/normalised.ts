@@ -11,18 +11,33 @@ import { OzoneReason } from '../taxonomy/ozone'
 import { PlatformCode } from '../taxonomy/platforms'
 import { ConsentRecord } from './consent'
 import { Contact } from './contact'
+import { Sha256Hex } from './device-digest'
 import { AccountRef, ReportSource, ReportWhat, ReportWho } from './intake'
 import { attachmentMediaTypes, reportLimits } from './limits'
 import { ReportReference } from './reference'
 import { ReportStatus } from './status'
 
+/**
+ * One stored file and how it got there (docs/evidence.md): `sha256`/`bytes` are the stored
+ * copy (metadata stripped), `received*` what arrived, `original*` what the device said of the
+ * file before re-encoding it. Files stored before device hashes existed have no `original*`
+ * nor `received*`.
+ */
 export const AttachmentMeta = z.object({
   id: z.string().max(64),
   mediaType: z.enum(attachmentMediaTypes),
   bytes: z.number().int().positive().max(reportLimits.attachmentMaxBytes),
   width: z.number().int().positive().max(20000),
   height: z.number().int().positive().max(20000),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** SHA-256 of the stored copy, after metadata stripping: what a receiver downloads. */
+  sha256: Sha256Hex,
+  /** SHA-256 and size of the bytes the hub received, before stripping. */
+  receivedSha256: Sha256Hex.optional(),
+  receivedBytes: z.number().int().positive().max(reportLimits.attachmentMaxBytes).optional(),
+  receivedAt: Timestamp.optional(),
+  /** The device's SHA-256 and size of the original file, before it re-encoded it. */
+  originalSha256: Sha256Hex.optional(),
+  originalBytes: z.number().int().positive().max(reportLimits.originalFileMaxBytes).optional(),
 })
 export type AttachmentMeta = z.infer<typeof AttachmentMeta>
 

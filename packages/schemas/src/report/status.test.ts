@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ReceiptToken, ReportReference } from './reference'
+import { normaliseReceiptCode, ReceiptToken, ReportReference } from './reference'
 import { StatusUpdate } from './status'
 
 describe('receipts', () => {
@@ -20,6 +20,23 @@ describe('receipts', () => {
     expect(ReceiptToken.safeParse(`rt_${'A'.repeat(43)}`).success).toBe(true)
     expect(ReceiptToken.safeParse(`rt_${'A'.repeat(42)}`).success).toBe(false)
     expect(ReceiptToken.safeParse('Bearer xyz').success).toBe(false)
+  })
+
+  it('accepts short codes typed in any case, with or without dashes, never with a U', () => {
+    for (const good of ['7K3Q-9XWD-M2PA-0RTE', '7k3q9xwdm2pa0rte', '7K3Q9XWD-M2PA-0RTE']) {
+      expect(ReceiptToken.safeParse(good).success, good).toBe(true)
+    }
+    for (const bad of ['7K3Q-9XWD-M2PA-0RT', '7K3Q-9XWD-M2PA-0RTU', '7K3Q--9XWD-M2PA-0RTE']) {
+      expect(ReceiptToken.safeParse(bad).success, bad).toBe(false)
+    }
+  })
+
+  it('reads a typed code in one form: upper case, grouped, I/L as 1 and O as 0', () => {
+    expect(normaliseReceiptCode(' 7k3q 9xwd-m2pa-ortl ')).toBe('7K3Q-9XWD-M2PA-0RT1')
+    expect(normaliseReceiptCode('iLoO-0000-1111-ABCD')).toBe('1100-0000-1111-ABCD')
+    expect(normaliseReceiptCode(`rt_${'A'.repeat(43)}`)).toBe(`rt_${'A'.repeat(43)}`)
+    expect(normaliseReceiptCode('7K3Q-9XWD-M2PA-0RTU')).toBeUndefined()
+    expect(normaliseReceiptCode('7K3Q-9XWD-M2PA')).toBeUndefined()
   })
 })
 

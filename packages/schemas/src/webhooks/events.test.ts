@@ -40,6 +40,23 @@ const events = {
       changedAt: at,
     },
   },
+  updated: {
+    type: 'report.updated',
+    timestamp: at,
+    data: {
+      profile: 'notice',
+      reference: 'SP-7K3Q-9XWD',
+      sequence: 2,
+      updatedAt: at,
+      addition: {
+        sequence: 2,
+        addedAt: at,
+        contentUrls: ['https://x.com/a/status/2'],
+        accounts: [{ handle: '@b' }],
+        explanation: 'Again, from another account.',
+      },
+    },
+  },
   withdrawn: {
     type: 'report.withdrawn',
     timestamp: at,

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { HttpUrl, Timestamp } from '../primitives'
 import { ReceiverProfile } from '../receivers'
 import { AccountRef } from '../report/intake'
+import { reportLimits } from '../report/limits'
 import { AttachmentMeta, NormalisedReport } from '../report/normalised'
 import { ReportReference } from '../report/reference'
 import { ActionTaken, ReportStatus } from '../report/status'
@@ -14,11 +15,14 @@ import { CategoryCode } from '../taxonomy/categories'
 import { DsaFields, DsaNoticeSource } from '../taxonomy/dsa'
 import { OzoneReason } from '../taxonomy/ozone'
 import { PlatformCode } from '../taxonomy/platforms'
+import { ContentAddition, FullAddition, NoticeAddition } from './additions'
 import { operationsEvents, operationsEventTypes } from './operations'
 import { ReportContestedEvent } from './report-contested'
+import { ReportUpdatedEvent } from './report-updated'
 
 export const webhookEventTypes = [
   'report.created',
+  'report.updated',
   'report.status_changed',
   'report.withdrawn',
   'webhook.test',
@@ -34,6 +38,10 @@ export type WebhookEventType = z.infer<typeof WebhookEventType>
  */
 const Truncated = z.array(z.string().max(100)).max(20).optional()
 
+/** What was added to the report before this receiver got it (a consent given later). */
+const additions = <T extends z.ZodType>(item: T) =>
+  z.array(item).max(reportLimits.additionsMax).optional()
+
 /** `full`: the normalised report, cut to what the reporter consented to. */
 export const FullReportPayload = z.object({
   profile: z.literal('full'),
@@ -42,6 +50,7 @@ export const FullReportPayload = z.object({
       attachments: z.array(AttachmentMeta.extend({ url: HttpUrl.optional() })).max(5),
     }),
   }),
+  additions: additions(FullAddition),
   truncated: Truncated,
 })
 
@@ -70,6 +79,7 @@ export const NoticePayload = z.object({
     minorInvolved: z.boolean(),
     submittedAt: Timestamp,
   }),
+  additions: additions(NoticeAddition),
   truncated: Truncated,
 })
 
@@ -88,6 +98,7 @@ export const ContentPayload = z.object({
     urgent: z.boolean(),
     submittedAt: Timestamp,
   }),
+  additions: additions(ContentAddition),
   truncated: Truncated,
 })
 
@@ -149,6 +160,7 @@ export const WebhookTestEvent = envelope('webhook.test', WebhookTestData).meta({
 export const WebhookEvent = z
   .discriminatedUnion('type', [
     ReportCreatedEvent,
+    ReportUpdatedEvent,
     ReportStatusChangedEvent,
     ReportWithdrawnEvent,
     WebhookTestEvent,

@@ -1,14 +1,19 @@
 /**
- * `createSafePlaceClient`: the public hub API for a site key (submit, status, withdraw,
- * resources, widget config), typed with `@safe-place/schemas` and validated before sending.
+ * `createSafePlaceClient`: the public hub API for a site key (submit, status, withdraw, the
+ * living report — additions, later consents, the proof pack —, resources, widget config),
+ * typed with `@safe-place/schemas` and validated before sending.
  */
 import {
+  ConsentExtension,
+  type ConsentGrant,
   ContestRequest,
   HelpResource,
   headers as headerNames,
   NotificationRequest,
   PowChallenge,
   Receipt,
+  ReportAdditionIntake,
+  type ReportAdditionIntakeInput,
   ReportIntake,
   type ReportIntakeInput,
   ReportStatusView,
@@ -17,8 +22,9 @@ import {
 } from '@safe-place/schemas'
 import { z } from 'zod'
 import { isSafePlaceError } from '../core/errors'
-import { createTransport, type FetchLike } from '../core/request'
+import { binaryBody, createTransport, type FetchLike } from '../core/request'
 import { type Attachment, checkAttachments, multipartBody } from './attachments'
+import { withDigests } from './device-digests'
 import { encodePowSolution, solvePow } from './pow'
 import { validateInput } from './validate'
 
@@ -87,6 +93,31 @@ export interface SafePlaceClient {
     options?: { signal?: AbortSignal | undefined },
   ): Promise<HelpResource[]>
   widgetConfig(options?: { signal?: AbortSignal | undefined }): Promise<WidgetConfig>
+  /**
+   * Adds an incident to a report (links, accounts, a description, screenshots), under the same
+   * limits and safety rules as a first report. Not retried after a lost answer (the hub does
+   * not deduplicate additions): on `network_error` or `timeout`, read the status before trying
+   * again.
+   */
+  addToReport(
+    reference: string,
+    receiptToken: string,
+    addition: ReportAdditionIntakeInput,
+    options?: { attachments?: readonly Attachment[] | undefined; signal?: AbortSignal | undefined },
+  ): Promise<ReportStatusView>
+  /** Shares the report with receivers not chosen at first: each gets it as it stands, once. */
+  shareWith(
+    reference: string,
+    receiptToken: string,
+    consents: readonly ConsentGrant[],
+    options?: { signal?: AbortSignal | undefined },
+  ): Promise<ReportStatusView>
+  /** The report's signed proof pack (a ZIP), to save and check with `verifyEvidencePack`. */
+  downloadEvidencePack(
+    reference: string,
+    receiptToken: string,
+    options?: StatusOptions,
+  ): Promise<Uint8Array>
 }
 
 const ResourceList = z.object({ resources: z.array(HelpResource) })
@@ -153,12 +184,13 @@ export function createSafePlaceClient(options: SafePlaceClientOptions): SafePlac
     widgetConfig,
 
     async submitReport(input, opts = {}) {
-      const report = validateInput(ReportIntake, {
+      const attachments = opts.attachments ?? []
+      if (attachments.length) checkAttachments(attachments)
+      const parsed = validateInput(ReportIntake, {
         ...input,
         context: { source: 'sdk', ...input.context },
       })
-      const attachments = opts.attachments ?? []
-      if (attachments.length) checkAttachments(attachments)
+      const report = { ...parsed, evidence: await withDigests(parsed.evidence, attachments) }
       const post = async (withChallenge: boolean, idempotencyKey: string) => {
         const headers: Record<string, string> = { ...siteKeyHeader }
         if (withChallenge) headers[headerNames.pow] = await proofOfWork(opts.signal)
@@ -237,6 +269,45 @@ export function createSafePlaceClient(options: SafePlaceClientOptions): SafePlac
         headers: bearer(receiptToken),
         signal: opts.signal,
         schema: ReportStatusView,
+      })
+    },
+
+    async addToReport(reference, receiptToken, input, opts = {}) {
+      const attachments = opts.attachments ?? []
+      if (attachments.length) checkAttachments(attachments)
+      const parsed = validateInput(ReportAdditionIntake, input)
+      const addition = { ...parsed, evidence: await withDigests(parsed.evidence, attachments) }
+      return send({
+        method: 'POST',
+        path: `${reportPath(reference)}/additions`,
+        headers: bearer(receiptToken),
+        body: attachments.length ? multipartBody(addition, attachments) : addition,
+        signal: opts.signal,
+        schema: ReportStatusView,
+        retries: 0,
+      })
+    },
+
+    async shareWith(reference, receiptToken, consents, opts = {}) {
+      return send({
+        method: 'POST',
+        path: `${reportPath(reference)}/consents`,
+        headers: bearer(receiptToken),
+        body: validateInput(ConsentExtension, { consents }),
+        signal: opts.signal,
+        schema: ReportStatusView,
+        retries: 0,
+      })
+    },
+
+    downloadEvidencePack(reference, receiptToken, opts = {}) {
+      return send({
+        method: 'GET',
+        path: `${reportPath(reference)}/evidence-pack`,
+        query: { locale: opts.locale },
+        headers: { ...bearer(receiptToken), accept: 'application/zip' },
+        signal: opts.signal,
+        schema: binaryBody,
       })
     },
 

@@ -47,8 +47,18 @@ export interface RequestSpec<T> {
   /** Reused on every attempt; generated for POSTs when left out. */
   idempotencyKey?: string | undefined
   signal?: AbortSignal | undefined
-  /** The schema of a successful answer. */
+  /** The schema of a successful answer (`binaryBody` for bytes, such as a ZIP). */
   schema: Schema<T>
+  /**
+   * Retries for this call, overriding the client's: 0 for a POST the hub does not deduplicate
+   * by `Idempotency-Key`, which a retry after a lost answer could store twice.
+   */
+  retries?: number | undefined
+}
+
+/** The answer's bytes as they are, unparsed (a proof pack). */
+export const binaryBody: Schema<Uint8Array> = {
+  safeParse: (value) => ({ success: true, data: value as Uint8Array }),
 }
 
 export type Transport = <T>(spec: RequestSpec<T>) => Promise<T>
@@ -67,6 +77,9 @@ function newIdempotencyKey(): string {
 }
 
 async function parseSuccess<T>(response: Response, schema: Schema<T>): Promise<T> {
+  if ((schema as Schema<unknown>) === binaryBody) {
+    return new Uint8Array(await response.arrayBuffer()) as T
+  }
   const text = await response.text()
   let json: unknown
   try {
@@ -127,7 +140,7 @@ export function createTransport(options: TransportOptions): Transport {
     if (idempotencyKey) requestHeaders[headerNames.idempotencyKey] = idempotencyKey
 
     for (let attempt = 0; ; attempt++) {
-      const last = attempt >= policy.retries
+      const last = attempt >= (spec.retries ?? policy.retries)
       const attemptAbort = attemptSignal(timeoutMs, spec.signal)
       let retryAfter: number | undefined
       try {

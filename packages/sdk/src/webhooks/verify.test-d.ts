@@ -27,8 +27,13 @@ if (event.type === 'operations.message_dead') {
   expectTypeOf(event.data.kind).toEqualTypeOf<'message_dead'>()
   expectTypeOf(event.data.consoleUrl).toEqualTypeOf<AlertData['consoleUrl']>()
 }
+if (event.type === 'report.updated' && event.data.profile === 'content') {
+  expectTypeOf(event.data.sequence).toEqualTypeOf<number>()
+  expectTypeOf(event.data.addition.contentUrls).toEqualTypeOf<string[]>()
+}
 expectTypeOf(event.type).toEqualTypeOf<
   | 'report.created'
+  | 'report.updated'
   | 'report.status_changed'
   | 'report.withdrawn'
   | 'webhook.test'

@@ -4,9 +4,11 @@
  * a timeout on every call, and the hub's error body turned into a `HubError`.
  */
 import type {
+  DeviceFileDigest,
   HelpResource,
   PowChallenge,
   Receipt,
+  ReportAdditionIntakeInput,
   ReportIntakeInput,
   ReportStatusView,
   WidgetConfig,
@@ -17,6 +19,24 @@ import { HubError } from './errors'
 export interface Attachment {
   blob: Blob
   name: string
+  /** The device's SHA-256 of the original and of `blob` (`evidence/prepare.ts`). */
+  digest?: DeviceFileDigest
+}
+
+/** JSON alone, or multipart (`report` + `attachments`) when there are files. */
+function bodyOf(
+  json: unknown,
+  files: readonly Attachment[],
+  headers: Record<string, string>,
+): BodyInit {
+  if (files.length === 0) {
+    headers['content-type'] = 'application/json'
+    return JSON.stringify(json)
+  }
+  const form = new FormData()
+  form.append('report', JSON.stringify(json))
+  for (const file of files) form.append('attachments', file.blob, file.name)
+  return form
 }
 
 export class HubClient {
@@ -26,6 +46,10 @@ export class HubClient {
   ) {}
 
   async #call<T>(path: string, init: RequestInit = {}, timeoutMs = 15_000): Promise<T> {
+    return (await this.#fetch(path, init, timeoutMs)).json() as Promise<T>
+  }
+
+  async #fetch(path: string, init: RequestInit, timeoutMs: number): Promise<Response> {
     let response: Response
     try {
       response = await fetch(new URL(path, this.base), {
@@ -48,7 +72,7 @@ export class HubClient {
         response.status,
       )
     }
-    return (await response.json()) as T
+    return response
   }
 
   #site(extra: Record<string, string> = {}): Record<string, string> {
@@ -72,16 +96,7 @@ export class HubClient {
   ): Promise<Receipt> {
     const extra: Record<string, string> = { [headers.idempotencyKey]: idempotencyKey }
     if (pow) extra[headers.pow] = pow
-    let body: BodyInit
-    if (attachments.length === 0) {
-      extra['content-type'] = 'application/json'
-      body = JSON.stringify(report)
-    } else {
-      const form = new FormData()
-      form.append('report', JSON.stringify(report))
-      for (const file of attachments) form.append('attachments', file.blob, file.name)
-      body = form
-    }
+    const body = bodyOf(report, attachments, extra)
     return this.#call('v1/reports', { method: 'POST', headers: this.#site(extra), body }, 60_000)
   }
 
@@ -119,6 +134,27 @@ export class HubClient {
       },
       ...(body ? { body: JSON.stringify(body) } : {}),
     })
+  }
+
+  /** Adds an incident to a followed report (docs/http-api.md), files as in a first report. */
+  add(
+    reference: string,
+    token: string,
+    addition: ReportAdditionIntakeInput,
+    files: readonly Attachment[],
+    locale: string,
+  ): Promise<ReportStatusView> {
+    const extra: Record<string, string> = { authorization: `Bearer ${token}` }
+    const body = bodyOf(addition, files, extra)
+    const path = `v1/reports/${encodeURIComponent(reference)}/additions?locale=${locale}`
+    return this.#call(path, { method: 'POST', headers: extra, body }, 60_000)
+  }
+
+  /** The report's proof pack, as a blob held in memory only. */
+  async pack(reference: string, token: string, locale: string): Promise<Blob> {
+    const path = `v1/reports/${encodeURIComponent(reference)}/evidence-pack?locale=${locale}`
+    const init = { headers: { authorization: `Bearer ${token}` } }
+    return (await this.#fetch(path, init, 60_000)).blob()
   }
 
   async resources(query: Record<string, string>): Promise<HelpResource[]> {

@@ -143,7 +143,7 @@ export const en: Strings = {
   followIntro: 'Enter the reference and secret code you received when sending.',
   referenceHint: 'For example SP-7K3Q-9XWD',
   referenceError: 'A reference looks like SP-7K3Q-9XWD.',
-  tokenError: 'The secret code starts with rt_ and is 46 characters long.',
+  tokenError: 'The secret code has 16 characters, in groups of 4 (e.g. 7K3Q-9XWD-M2PA-0RTE).',
   showStatus: 'See the follow-up',
   followError: 'The reference or the secret code does not match.',
   timelineTitle: 'Follow-up',
@@ -180,4 +180,14 @@ export const en: Strings = {
   notifyOn: 'You get a neutral e-mail when your report moves.',
   notifyStart: 'Tell me',
   notifyStop: 'Stop the e-mails',
+  addTitle: 'Add to my report',
+  addIntro:
+    'What happened since: links, accounts, your account of it, screenshots. They go to the organisations that received your report.',
+  addSend: 'Send what I added',
+  addCancel: 'Cancel',
+  added: 'What you added is now part of your report.',
+  packTitle: 'Download my report file',
+  packIntro:
+    'A signed ZIP file: your report, your screenshots and a PDF summary to attach to a complaint. Nothing is kept in this browser.',
+  packDone: 'Report file downloaded. Keep it somewhere safe.',
 }

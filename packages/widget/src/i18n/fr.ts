@@ -148,7 +148,7 @@ export const fr = {
   followIntro: 'Entrez la référence et le code secret reçus à l’envoi.',
   referenceHint: 'Par exemple SP-7K3Q-9XWD',
   referenceError: 'La référence ressemble à SP-7K3Q-9XWD.',
-  tokenError: 'Le code secret commence par rt_ et fait 46 caractères.',
+  tokenError: 'Le code secret a 16 caractères, par groupes de 4 (ex. 7K3Q-9XWD-M2PA-0RTE).',
   showStatus: 'Voir le suivi',
   followError: 'La référence ou le code secret ne correspond pas.',
   timelineTitle: 'Suivi',
@@ -185,6 +185,16 @@ export const fr = {
   notifyOn: 'Vous recevez un e-mail neutre quand votre signalement avance.',
   notifyStart: 'Me prévenir',
   notifyStop: 'Arrêter les e-mails',
+  addTitle: 'Ajouter des éléments',
+  addIntro:
+    'Ce qui s’est passé depuis : liens, comptes, récit, captures. Ils sont transmis aux organismes qui ont reçu votre signalement.',
+  addSend: 'Envoyer les éléments',
+  addCancel: 'Annuler',
+  added: 'Vos éléments ont été ajoutés à votre signalement.',
+  packTitle: 'Télécharger mon dossier',
+  packIntro:
+    'Un fichier ZIP signé : votre signalement, vos captures et un résumé PDF à joindre à une plainte. Rien n’est gardé dans ce navigateur.',
+  packDone: 'Dossier téléchargé. Rangez-le dans un endroit sûr.',
 }
 
 /** Every key of the catalogues. */

@@ -3,6 +3,7 @@
  * person gave is sent: empty fields are left out, consents only for boxes they ticked.
  */
 import type { ReportIntakeInput, WidgetConfig } from '@safe-place/schemas'
+import { digestsOf } from '../evidence/prepare'
 import type { Locale } from '../i18n/locale'
 import { type Draft, lines } from './draft'
 import { relevantReceivers } from './receivers'
@@ -40,7 +41,7 @@ export function toIntake(
       targetHandle: optional(draft.targetHandle),
     },
     urgency: { immediateDanger: draft.danger },
-    evidence: { urls: [], texts: texts ? [texts] : [] },
+    evidence: { urls: [], texts: texts ? [texts] : [], ...digestsOf(draft.files) },
     consents,
     goodFaith: draft.goodFaith,
     context: {

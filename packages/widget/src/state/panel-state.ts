@@ -6,6 +6,7 @@
  */
 import type { HelpResource, Receipt, ReportStatusView, WidgetConfig } from '@safe-place/schemas'
 import type { CategoryCode } from '@safe-place/schemas/data'
+import type { Attachment } from '../hub/client'
 import type { Strings } from '../i18n/fr'
 import type { Locale } from '../i18n/locale'
 import type { Draft } from '../panel/draft'
@@ -105,6 +106,8 @@ export interface FollowState {
   }): void
   /** Checks the reference and token, then asks the hub for the report. */
   lookUp(): Promise<void>
+  /** Follows the report just sent (from its receipt), to add to it or download its file. */
+  open(reference: string, token: string, then: 'add' | 'pack'): Promise<void>
   /** Asks yes or no before `action`; focus goes to the no (`#<action>-no`). */
   confirm(action: string): void
   /** Answers no; focus goes back to the action's button (`#<action>`). */
@@ -115,6 +118,28 @@ export interface FollowState {
   contest(): Promise<void>
   /** Starts the e-mails with the address typed, or stops them. */
   notify(on: boolean): Promise<void>
+  /** What is being added to the report (an incident), in memory only, while its form is open. */
+  readonly addition: Readonly<AdditionDraft> | undefined
+  /** A plain sentence on what was just done (added, downloaded), announced politely. */
+  readonly notice: string
+  /** Opens the addition form (focus on its first field), or closes it, dropping what was typed. */
+  openAddition(open: boolean): void
+  editAddition(patch: Partial<Omit<AdditionDraft, 'files'>>): void
+  /** Re-encodes and hashes screenshots on the device, as for a first report. */
+  addFiles(files: readonly File[]): Promise<void>
+  removeFile(index: number): void
+  /** Checks and sends the addition; the report then shows it in its timeline. */
+  sendAddition(): Promise<void>
+  /** Fetches the proof pack and hands it to the browser as a download: nothing is stored. */
+  downloadPack(): Promise<void>
+}
+
+/** An incident being added to a followed report. */
+export interface AdditionDraft {
+  description: string
+  urls: string
+  accounts: string
+  files: readonly Attachment[]
 }
 
 /** Help resources, filtered by situation. */

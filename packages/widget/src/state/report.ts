@@ -5,7 +5,7 @@
 import type { Receipt } from '@safe-place/schemas'
 import { SafePlaceErrorEvent } from '../events/error'
 import { SafePlaceSubmittedEvent } from '../events/submitted'
-import { reencodeImage } from '../evidence/reencode'
+import { prepareFile } from '../evidence/prepare'
 import { errorMessage } from '../hub/error-message'
 import { HubError } from '../hub/errors'
 import { fmt } from '../i18n/launcher'
@@ -69,9 +69,8 @@ export class ReportController extends Reactive<ReportData> implements ReportStat
         break
       }
       try {
-        const blob = await reencodeImage(file, bytes)
         const name = `capture-${this.draft.files.length + 1}.jpg`
-        this.#draft({ files: [...this.draft.files, { blob, name }] })
+        this.#draft({ files: [...this.draft.files, await prepareFile(file, bytes, name)] })
       } catch {
         error = fmt(s.t.filesError, { name: file.name.slice(0, 60) })
       }

@@ -136,7 +136,15 @@ export const panelStyles = css`
     background: transparent;
     color: var(--_fg);
   }
+  .notice:empty {
+    display: none;
+  }
+  .nav + h3,
+  .addition + h3 {
+    margin-top: 24px;
+  }
   .callout,
+  .notice,
   .crisis {
     padding: 12px;
     border-radius: var(--_radius);

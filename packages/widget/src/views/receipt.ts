@@ -28,6 +28,12 @@ export function receiptView(s: PanelState) {
     <button part="button" class="secondary wide" @click=${() => r.copy()}>${t.copy}</button>
     <p role="status" class="muted small">${r.copied ? t.copied : nothing}</p>
     <p class="callout">${t.receiptAdvice}</p>
+    <div class="nav">
+      <button part="button" class="secondary" id="receipt-add"
+        @click=${() => s.follow.open(receipt.reference, receipt.receiptToken, 'add')}>${t.addTitle}</button>
+      <button part="button" class="secondary" id="receipt-pack"
+        @click=${() => s.follow.open(receipt.reference, receipt.receiptToken, 'pack')}>${t.packTitle}</button>
+    </div>
     ${
       receipt.nextSteps.length
         ? html`<h3>${t.nextStepsTitle}</h3>

@@ -13,8 +13,11 @@ import {
   type ErrorCode,
   errorCodes,
   helpResources,
+  normaliseReceiptCode,
   PowChallenge,
+  RECEIPT_CODE_ALPHABET,
   Receipt,
+  ReportAdditionIntake,
   ReportIntake,
   ReportStatusView,
   selectResources,
@@ -90,8 +93,15 @@ export interface FakeHub {
    * connection is retried by Chromium itself, which would hide the panel's own retry).
    */
   loseNextAnswer: boolean
+  /** Additions to followed reports, as received (files with the device's hashes). */
+  additions: { reference: string; addition: ReportAdditionIntake; files: Buffer[] }[]
+  /** Proof packs served. */
+  packs: number
   close(): Promise<void>
 }
+
+/** What the fake hub serves as a proof pack: a ZIP's first bytes, enough to be downloaded. */
+export const FAKE_PACK = Buffer.from('PK\u0003\u0004safe-place-fake-pack')
 
 const SECRET = randomBytes(16).toString('hex')
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
@@ -146,6 +156,8 @@ export async function startFakeHub(
     challengeRequired: options.challengeRequired ?? false,
     postDelayMs: 0,
     loseNextAnswer: false,
+    additions: [],
+    packs: 0,
     close: async () => {
       server.closeAllConnections()
       await new Promise((resolve) => server.close(resolve))
@@ -206,6 +218,9 @@ export async function startFakeHub(
       timeline: [
         { at: now, status: 'received', message: 'Votre signalement a été reçu.' },
         { at: now, status: 'in_review', message: 'La fédération examine votre signalement.' },
+        ...hub.additions
+          .filter((a) => a.reference === reference)
+          .map(() => ({ at: now, message: 'Vous avez ajouté des éléments à votre signalement.' })),
         ...(withdrawn
           ? [{ at: now, status: 'withdrawn', message: 'Vous avez retiré ce signalement.' }]
           : []),
@@ -325,7 +340,9 @@ export async function startFakeHub(
       }
       if (hub.postDelayMs) await new Promise((r) => setTimeout(r, hub.postDelayMs))
       const reference = newReference()
-      const token = `rt_${randomBytes(32).toString('base64url')}`
+      const token = Array.from(randomBytes(16), (b) => RECEIPT_CODE_ALPHABET[b % 32])
+        .join('')
+        .replace(/(.{4})(?=.)/g, '$1-')
       const receipt = Receipt.parse({
         reference,
         receiptToken: token,
@@ -355,11 +372,43 @@ export async function startFakeHub(
       }
       return send(res, 201, receipt)
     }
+    const living = /^\/v1\/reports\/([^/]+)\/(additions|evidence-pack)$/.exec(url.pathname)
+    if (living) {
+      const reference = decodeURIComponent(living[1] ?? '')
+      const entry = byReference.get(reference)
+      const typed = req.headers.authorization?.replace(/^Bearer /, '') ?? ''
+      if (!entry || normaliseReceiptCode(typed) !== entry.token) return fail(res, 'receipt_invalid')
+      if (living[2] === 'evidence-pack' && req.method === 'GET') {
+        hub.packs++
+        res.writeHead(200, { 'content-type': 'application/zip' })
+        res.end(FAKE_PACK)
+        return
+      }
+      if (req.method !== 'POST') return fail(res, 'method_not_allowed')
+      const raw = await readBody(req)
+      const contentType = String(req.headers['content-type'] ?? '')
+      const files: Buffer[] = []
+      let json: unknown
+      if (contentType.startsWith('multipart/form-data')) {
+        const form = await new Response(new Uint8Array(raw), {
+          headers: { 'content-type': contentType },
+        }).formData()
+        json = JSON.parse(String(form.get('report')))
+        for (const part of form.getAll('attachments')) {
+          files.push(Buffer.from(await (part as File).arrayBuffer()))
+        }
+      } else json = JSON.parse(raw.toString('utf8'))
+      const parsed = ReportAdditionIntake.safeParse(json)
+      if (!parsed.success) return fail(res, 'validation_failed')
+      hub.additions.push({ reference, addition: parsed.data, files })
+      return send(res, 201, statusView(reference, entry.withdrawn))
+    }
     const match = /^\/v1\/reports\/([^/]+)(\/status|\/contest|\/notifications)?$/.exec(url.pathname)
     if (match) {
       const reference = decodeURIComponent(match[1] ?? '')
       const entry = byReference.get(reference)
-      if (!entry || req.headers.authorization !== `Bearer ${entry.token}`) {
+      const typed = req.headers.authorization?.replace(/^Bearer /, '') ?? ''
+      if (!entry || normaliseReceiptCode(typed) !== entry.token) {
         return fail(res, 'receipt_invalid')
       }
       const locale = url.searchParams.get('locale') ?? 'fr'

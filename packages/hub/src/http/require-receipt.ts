@@ -1,0 +1,29 @@
+/**
+ * The person's own routes that grow or export her report (additions, later consents, the
+ * evidence pack): the per-client receipt limit first (a wrong code is what a guesser sends),
+ * then the per-client evidence limit (no person adds or downloads at a script's rate), then
+ * the receipt itself — all before a byte of the body is read.
+ */
+import { createMiddleware } from 'hono/factory'
+import { openByReceipt } from '../reports/receipt-access'
+import { clientKey } from './client-key'
+import type { HubEnv } from './env'
+import { enforceRate } from './rate-limit'
+
+export function requireReceipt() {
+  return createMiddleware<HubEnv>(async (c, next) => {
+    const hub = c.get('hub')
+    const client = clientKey(c)
+    const nowMs = hub.now().getTime()
+    enforceRate(
+      hub.limiters.clientReceipts,
+      client,
+      hub.settings.clientReceiptTriesPerMinute,
+      nowMs,
+    )
+    enforceRate(hub.limiters.clientEvidence, client, hub.settings.clientEvidencePerMinute, nowMs)
+    const reference = c.req.param('reference') ?? ''
+    c.set('receiptReport', await openByReceipt(hub.db, reference, c.req.header('authorization')))
+    await next()
+  })
+}
