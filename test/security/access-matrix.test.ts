@@ -581,7 +581,7 @@ describe('access matrix: every documented endpoint × every wrong credential', (
       'token under Basic': { authorization: `Basic ${receiptA.receiptToken}` },
     }
     const receiptRoutes = routes.filter((r) => guardOf(r) === 'receipt')
-    expect(receiptRoutes.length).toBe(5)
+    expect(receiptRoutes.length).toBe(8)
     for (const route of receiptRoutes) {
       for (const [name, headers] of Object.entries(wrong)) {
         const res = await call(
