@@ -120,6 +120,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     keyring: keys.keyring,
     settings: config.settings.cases,
     logger,
+    alerts,
   })
   grouper.start()
   mailer?.start()

@@ -14,6 +14,7 @@
  */
 import type { CaseMatch } from '@safe-place/schemas'
 import { asc, eq, inArray } from 'drizzle-orm'
+import type { AlertContext } from '../alerts/raise'
 import type { Keyring } from '../crypto/keyring'
 import type { CaseRow } from '../db/rows'
 import { caseEvents, caseKeys, caseMembers, caseQueue, cases, reports } from '../db/schema'
@@ -23,7 +24,7 @@ import type { WriteTx } from '../db/types'
 import { newId } from '../ids'
 import { reportContext, type SealedContent } from '../intake/sealed-content'
 import { caseKeyFingerprint, groupingValues } from './keys'
-import { membersInWindow, onRaidDetected } from './raid'
+import { alertRaid, membersInWindow } from './raid'
 import { newCaseReference } from './reference'
 import { dueAtOf } from './service-level'
 import type { CaseSettings } from './settings'
@@ -81,8 +82,9 @@ export async function groupQueuedReports(
   keyring: Keyring,
   settings: CaseSettings,
   now: Date,
-  limit = GROUP_BATCH,
+  options: { limit?: number; alerts?: AlertContext | undefined } = {},
 ): Promise<GroupOutcome> {
+  const limit = options.limit ?? GROUP_BATCH
   const queued = await tx
     .select({ id: caseQueue.reportId })
     .from(caseQueue)
@@ -114,7 +116,7 @@ export async function groupQueuedReports(
     outcome.grouped++
     if (created) outcome.created++
   }
-  await write(tx, batch)
+  await write(tx, batch, options.alerts, now)
   return outcome
 }
 
@@ -334,7 +336,12 @@ async function detectRaid(
 }
 
 /** Writes what the batch decided: new cases, changed cases, members, fingerprints, events. */
-async function write(tx: WriteTx, batch: Batch): Promise<void> {
+async function write(
+  tx: WriteTx,
+  batch: Batch,
+  alerts: AlertContext | undefined,
+  now: Date,
+): Promise<void> {
   const fresh = [...batch.cases.values()].filter((e) => e.fresh).map((e) => e.row)
   await insertRows(tx, [{ table: cases, rows: fresh }])
   for (const entry of batch.cases.values()) {
@@ -348,6 +355,8 @@ async function write(tx: WriteTx, batch: Batch): Promise<void> {
     { table: caseEvents, rows: batch.events },
   ])
   for (const entry of batch.cases.values()) {
-    if (entry.raidCount !== undefined) await onRaidDetected(tx, entry.row)
+    if (entry.raidCount !== undefined && alerts) {
+      await alertRaid(tx, alerts, entry.row, entry.raidCount, now)
+    }
   }
 }

@@ -5,15 +5,30 @@
  * `raidReports` index entries and is skipped once the case is a raid, so a raid of thousands
  * costs no more per report than its first reports did.
  */
+import { type AlertContext, raiseAlert } from '../alerts/raise'
 import type { CaseRow } from '../db/rows'
 import { execute } from '../db/statements'
 import type { WriteTx } from '../db/types'
 
 /**
- * Called once when a case becomes a raid, in the grouping unit, after the case is written.
- * Issue 16 raises the operator alert ("raid detected") from here; nothing else happens yet.
+ * Tells the operators, once, that a case became a raid: in the grouping unit that flagged it,
+ * so the flag and the alert commit together. A case is flagged once, hence one key per case.
  */
-export async function onRaidDetected(_tx: WriteTx, _raid: CaseRow): Promise<void> {}
+export async function alertRaid(
+  tx: WriteTx,
+  alerts: AlertContext,
+  raid: CaseRow,
+  reports: number,
+  now: Date,
+): Promise<void> {
+  await raiseAlert(tx, alerts, {
+    kind: 'raid_detected',
+    occurrenceKey: `raid_detected:${raid.id}`,
+    consolePath: `#/cases/${raid.id}`,
+    data: { caseId: raid.id, reference: raid.reference, reports },
+    now,
+  })
+}
 
 /** The case's committed reports submitted in `(from, to]`, counted up to `limit`. */
 export async function membersInWindow(

@@ -26,14 +26,15 @@ const what: Record<AlertKind, Record<Locale, (d: AlertData) => string>> = {
   },
   raid_detected: {
     fr: (d) =>
-      `Une attaque coordonnée a été détectée${d.reports ? ` (${d.reports} signalements)` : ''}${d.caseId ? `, dossier ${d.caseId}` : ''}.`,
+      `Une attaque coordonnée a été détectée${d.reports ? ` (${d.reports} signalements)` : ''}${d.caseId ? `, dossier ${d.reference ?? d.caseId}` : ''}.`,
     en: (d) =>
-      `A raid was detected${d.reports ? ` (${d.reports} reports)` : ''}${d.caseId ? `, case ${d.caseId}` : ''}.`,
+      `A raid was detected${d.reports ? ` (${d.reports} reports)` : ''}${d.caseId ? `, case ${d.reference ?? d.caseId}` : ''}.`,
   },
   case_overdue: {
     fr: (d) =>
-      `Le dossier ${d.caseId ?? ''} a dépassé son échéance${d.dueAt ? ` (${d.dueAt})` : ''}.`,
-    en: (d) => `Case ${d.caseId ?? ''} is past its due time${d.dueAt ? ` (${d.dueAt})` : ''}.`,
+      `Le dossier ${d.reference ?? d.caseId ?? ''} a dépassé son échéance${d.dueAt ? ` (${d.dueAt})` : ''}.`,
+    en: (d) =>
+      `Case ${d.reference ?? d.caseId ?? ''} is past its due time${d.dueAt ? ` (${d.dueAt})` : ''}.`,
   },
 }
 

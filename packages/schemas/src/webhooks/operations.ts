@@ -30,7 +30,7 @@ export const AlertData = z.object({
   messageId: z.string().max(60).optional(),
   eventType: z.string().max(60).optional(),
   attempts: z.number().int().min(0).optional(),
-  /** message_dead, raid_detected, case_overdue: the report concerned, by reference. */
+  /** message_dead: the report concerned; raid_detected, case_overdue: the case (`CS-…`). */
   reference: z.string().max(40).optional(),
   /** raid_detected, case_overdue: the case. */
   caseId: z.string().max(60).optional(),
