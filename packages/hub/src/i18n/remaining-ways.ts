@@ -48,8 +48,8 @@ export const remainingWayWords: Record<
       en: 'You can file a complaint at a police or gendarmerie station, or in writing to the public prosecutor, even without knowing who did it. Bring your screenshots and your reference. France Victimes (116 006) can help you, for free.',
     },
     withProofPack: {
-      fr: 'Vous pouvez porter plainte au commissariat, à la gendarmerie, ou par écrit au procureur de la République, même sans connaître l’auteur. Apportez votre dossier de preuves, à télécharger depuis cette page, et votre référence. France Victimes (116 006) peut vous accompagner, gratuitement.',
-      en: 'You can file a complaint at a police or gendarmerie station, or in writing to the public prosecutor, even without knowing who did it. Bring your evidence pack, which you can download from this page, and your reference. France Victimes (116 006) can help you, for free.',
+      fr: 'Vous pouvez porter plainte au commissariat, à la gendarmerie, ou par écrit au procureur de la République, même sans connaître l’auteur. Apportez votre dossier signé (bouton « Télécharger mon dossier » sur cette page) et votre référence. France Victimes (116 006) peut vous accompagner, gratuitement.',
+      en: 'You can file a complaint at a police or gendarmerie station, or in writing to the public prosecutor, even without knowing who did it. Bring your signed report file (the “Download my report file” button on this page) and your reference. France Victimes (116 006) can help you, for free.',
     },
   },
 }

@@ -127,19 +127,24 @@ async function tellReceivers(
   )
 }
 
-/** Her contest as she sees it on the report page, or undefined before she contested. */
+/**
+ * Her contest as she sees it on the report page, or undefined before she contested. The
+ * complaint way points to her proof pack while the report still has one (not withdrawn, not
+ * erased by retention).
+ */
 export async function contestViewOf(
   db: ReadDb,
   keyring: Keyring,
   reportId: string,
   locale: Locale,
+  options: { proofPack: boolean },
 ): Promise<ContestView | undefined> {
   const [row] = await db.select().from(reportContests).where(eq(reportContests.reportId, reportId))
   if (!row) return undefined
   const latest = (await decisionsOf(db, keyring, reportId)).at(-1)?.decision
   return {
     contestedAt: row.at.toISOString(),
-    ways: remainingWays(locale, { appealUrl: latest?.appeal_url }),
+    ways: remainingWays(locale, { appealUrl: latest?.appeal_url, proofPack: options.proofPack }),
   }
 }
 

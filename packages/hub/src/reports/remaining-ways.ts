@@ -19,7 +19,7 @@ function resourceUrl(id: string): string | undefined {
 export interface RemainingWaysInput {
   /** The platform's appeal address, from its latest decision. */
   appealUrl?: string | undefined
-  /** The report has a downloadable proof pack (set by the evidence code when it exists). */
+  /** The report has a proof pack she can download (`GET …/evidence-pack`). */
   proofPack?: boolean
 }
 

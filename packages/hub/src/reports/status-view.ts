@@ -75,7 +75,9 @@ export async function statusViewOf(
   }
   const [decisions, contest, notified] = await Promise.all([
     decisionsOf(db, keyring, report.id),
-    contestViewOf(db, keyring, report.id, locale),
+    contestViewOf(db, keyring, report.id, locale, {
+      proofPack: report.status !== 'withdrawn' && report.erasedAt === null,
+    }),
     notificationsActive(db, report.id),
   ])
   return {

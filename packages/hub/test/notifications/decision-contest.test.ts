@@ -222,6 +222,8 @@ describe('contesting', () => {
     ])
     expect(seen.contest?.ways[0]?.url).toBe('https://help.instagram.com/appeal/43')
     expect(seen.contest?.ways[1]?.conditions).toContain('article 21')
+    // Her report still has its proof pack: the complaint way points to it.
+    expect(seen.contest?.ways[4]?.conditions).toContain('Télécharger mon dossier')
     expect(seen.timeline.at(-1)?.message).toContain('Vous avez contesté cette réponse')
 
     const contested = async (kind: string) => {
