@@ -28,13 +28,19 @@ async function report(overrides = {}) {
   return Receipt.parse(await (await postReport(hub, sampleReport(overrides))).json())
 }
 
-function add(receipt: Receipt, body: unknown, token = receipt.receiptToken) {
+function add(
+  receipt: Receipt,
+  body: unknown,
+  token = receipt.receiptToken,
+  extraHeaders: Record<string, string> = {},
+) {
   const raw = body instanceof FormData
   return hub.app.request(`/v1/reports/${receipt.reference}/additions`, {
     method: 'POST',
     headers: {
       authorization: `Bearer ${token}`,
       ...(raw ? {} : { 'content-type': 'application/json' }),
+      ...extraHeaders,
     },
     body: raw ? body : JSON.stringify(body),
   })
@@ -92,6 +98,46 @@ describe('additions', () => {
     expect(chain.rows.map((r) => r.kind)).toEqual(['created', 'routed', 'added'])
     // A second one is number 2.
     expect((await add(receipt, { what: { description: 'Encore' } })).status).toBe(201)
+    expect(await count('report_additions')).toBe(2)
+  })
+
+  it('adds nothing twice for a retry with the same idempotency key', async () => {
+    const federation = await addReceiver(hub)
+    const receipt = await report({
+      consents: [
+        { receiverId: federation.id, textVersion: '1', grantedAt: new Date().toISOString() },
+      ],
+    })
+    const key = { 'idempotency-key': 'addition-7f1c0e2a' }
+    const first = await add(receipt, incident, receipt.receiptToken, key)
+    expect(first.status).toBe(201)
+    // The answer was lost; the phone sends it again.
+    const again = await add(receipt, incident, receipt.receiptToken, key)
+    expect(again.status).toBe(201)
+    const view = ReportStatusView.parse(await again.json())
+    expect(view.timeline.filter((e) => e.message.includes('ajouté des éléments'))).toHaveLength(1)
+    expect(await count('report_additions')).toBe(1)
+    const updates = await hub.client.execute(
+      "select count(*) as n from messages where event_type = 'report.updated'",
+    )
+    expect(Number(updates.rows[0]?.n)).toBe(1)
+    // The same key with something else: a conflict, nothing stored.
+    const other = await add(
+      receipt,
+      { what: { description: 'Autre chose' } },
+      receipt.receiptToken,
+      key,
+    )
+    expect(other.status).toBe(409)
+    expect(await codeOf(other)).toBe('idempotency_conflict')
+    // Another key is another addition; a malformed one is refused naming the header.
+    expect(
+      (await add(receipt, incident, receipt.receiptToken, { 'idempotency-key': 'addition-2' }))
+        .status,
+    ).toBe(201)
+    expect(await count('report_additions')).toBe(2)
+    const bad = await add(receipt, incident, receipt.receiptToken, { 'idempotency-key': 'x' })
+    expect(bad.status).toBe(400)
     expect(await count('report_additions')).toBe(2)
   })
 

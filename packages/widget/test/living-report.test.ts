@@ -123,6 +123,8 @@ describe('the living report, keyboard only', () => {
 
     const [added] = hub.additions
     expect(added?.reference).toBe(reference)
+    // Sent with a key of its own, so a retry after a lost answer adds it once.
+    expect(added?.idempotencyKey).toMatch(/^sp_[0-9a-f]{32}$/)
     expect(added?.addition.what.description).toBe(
       'Ce matin, un nouveau compte a repris les menaces.',
     )

@@ -5,22 +5,14 @@
  * and `submitReport` does the rest.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import {
-  headers,
-  IdempotencyKey,
-  issuesToDetails,
-  Receipt,
-  ReportIntake,
-  reportLimits,
-} from '@safe-place/schemas'
-import type { Context } from 'hono'
+import { headers, IdempotencyKey, Receipt, ReportIntake, reportLimits } from '@safe-place/schemas'
 import { receiveFiles } from '../attachments/receive'
 import { requireSiteKey } from '../auth/site-key'
 import { clientKey } from '../http/client-key'
 import type { HubEnv } from '../http/env'
+import { idempotencyKeyOf } from '../http/idempotency-header'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { enforceRate } from '../http/rate-limit'
-import { HubError } from '../hub-error'
 import { requestDigest } from '../intake/idempotency'
 import { limitBodyWithFiles, parseBody } from '../intake/parse-body'
 import { assertSiteKeyTakes, parseIntake } from '../intake/parse-intake'
@@ -87,21 +79,6 @@ const submitReportRoute = createRoute({
   },
 })
 
-function idempotencyOf(c: Context<HubEnv>): string | undefined {
-  const raw = c.req.header(headers.idempotencyKey)
-  if (raw === undefined) return undefined
-  const parsed = IdempotencyKey.safeParse(raw)
-  if (!parsed.success) {
-    throw new HubError('validation_failed', `The ${headers.idempotencyKey} header is not valid.`, {
-      details: issuesToDetails(parsed.error.issues).map((d) => ({
-        ...d,
-        path: headers.idempotencyKey,
-      })),
-    })
-  }
-  return parsed.data
-}
-
 export function reportIntakeRoutes(): OpenAPIHono<HubEnv> {
   const app = new OpenAPIHono<HubEnv>()
   app.openAPIRegistry.registerPath(submitReportRoute)
@@ -137,7 +114,7 @@ export function reportIntakeRoutes(): OpenAPIHono<HubEnv> {
     },
     async (c) => {
       const hub = c.get('hub')
-      const key = idempotencyOf(c)
+      const key = idempotencyKeyOf(c)
       const body = await parseBody(c, { legacyForm: true })
       const intake = parseIntake(body.candidate, body.source)
       // Refuse forbidden files before decoding a single pixel of them.

@@ -9,6 +9,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   type CategoryCode,
   ConsentExtension,
+  headers,
+  IdempotencyKey,
   issuesToDetails,
   type Locale,
   ReportAdditionIntake,
@@ -22,9 +24,11 @@ import { openReport } from '../evidence/living-report'
 import { parseAddition } from '../evidence/parse-addition'
 import { jsonBodyGuard } from '../http/body'
 import type { HubEnv } from '../http/env'
+import { idempotencyKeyOf } from '../http/idempotency-header'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
 import { requireReceipt } from '../http/require-receipt'
 import { HubError } from '../hub-error'
+import { requestDigest } from '../intake/idempotency'
 import { limitBodyWithFiles, parseBody } from '../intake/parse-body'
 import { statusViewOf } from '../reports/status-view'
 
@@ -37,6 +41,12 @@ const params = z.object({
 const auth = z.object({
   authorization: z.string().max(500).optional().openapi({ description: 'Bearer <receipt code>' }),
 })
+const withIdempotency = auth.extend({
+  [headers.idempotencyKey]: IdempotencyKey.optional().openapi({
+    description:
+      'Sent again with a retry, it adds nothing twice: the same key and request answer the report as it stands, another request `409`.',
+  }),
+})
 const query = z.object({ locale: z.enum(['fr', 'en']).optional() })
 
 const additionRoute = createRoute({
@@ -48,7 +58,7 @@ const additionRoute = createRoute({
     'JSON `ReportAdditionIntake`, or `multipart/form-data` with a `report` part (JSON text) and up to 5 `attachments` parts, under the same limits and safety rules as a first report. Delivered as `report.updated` to every receiver that got the report.',
   request: {
     params,
-    headers: auth,
+    headers: withIdempotency,
     query,
     body: {
       required: true,
@@ -83,6 +93,7 @@ const additionRoute = createRoute({
       'attachments_forbidden',
       'attachment_invalid',
       'attachment_hash_mismatch',
+      'idempotency_conflict',
     ),
   },
 })
@@ -120,16 +131,20 @@ export function reportLivingRoutes(): OpenAPIHono<HubEnv> {
   app.post('/v1/reports/:reference/additions', requireReceipt(), limitBodyWithFiles, async (c) => {
     const hub = c.get('hub')
     const report = c.get('receiptReport')
+    const key = idempotencyKeyOf(c)
     const body = await parseBody(c, { legacyForm: false })
     const addition = parseAddition(
       body.candidate,
       report.category as CategoryCode,
       body.files.length,
     )
+    const request = key ? { key, digest: requestDigest(body.candidate, body.files) } : undefined
     const files = await receiveFiles(body.files, addition.evidence.files, hub.now())
     const now = hub.now()
-    await hub.write((tx) => addToReport(tx, hub.keyring, { report, addition, files, now }))
-    hub.engine?.wake()
+    const added = await hub.write((tx) =>
+      addToReport(tx, hub.keyring, { report, addition, files, request, now }),
+    )
+    if (!added.replayed) hub.engine?.wake()
     const locale = (c.req.query('locale') ?? report.locale) as Locale
     c.header('cache-control', 'no-store')
     const current = await openReport(hub.db, report.id)

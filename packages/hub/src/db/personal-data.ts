@@ -286,6 +286,9 @@ const personalData = {
       sealed: 'erase',
       attachmentCount: 'keep',
       createdAt: 'keep',
+      // A random key and a keyed fingerprint: nothing of her, but of her request; gone with it.
+      requestKey: 'erase',
+      requestDigest: 'erase',
     },
   }),
   evidenceChains: table({

@@ -603,8 +603,15 @@ export const reportAdditions = sqliteTable(
     sealed: text('sealed'),
     attachmentCount: integer('attachment_count').notNull().default(0),
     createdAt: createdAt(),
+    /** The `Idempotency-Key` it was sent with, if any: a retry with it gets this addition back. */
+    requestKey: text('request_key'),
+    /** Keyed fingerprint of the request (`intake/idempotency.ts`): the same key with another body is a conflict. */
+    requestDigest: text('request_digest'),
   },
-  (t) => [uniqueIndex('report_additions_order').on(t.reportId, t.seq)],
+  (t) => [
+    uniqueIndex('report_additions_order').on(t.reportId, t.seq),
+    uniqueIndex('report_additions_request').on(t.reportId, t.requestKey),
+  ],
 )
 
 /**

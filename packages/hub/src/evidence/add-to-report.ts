@@ -4,6 +4,11 @@
  * on the timeline and in the evidence chain, and queued as `report.updated` to every receiver
  * that got the report, cut to its profile. Refused once the report is withdrawn or erased, and
  * past the report's limits (`reportLimits.additionsMax`, `attachmentsPerReportMax`).
+ *
+ * With an `Idempotency-Key`, a retry after a lost answer (a train, a borrowed phone) adds
+ * nothing: the same key with the same request finds its addition, with another request it is a
+ * `409 idempotency_conflict`. The key is kept with the addition, so it holds for the report's
+ * whole life, and erased with it.
  */
 import {
   type CategoryCode,
@@ -13,7 +18,7 @@ import {
   type ReportAdditionIntake,
   reportLimits,
 } from '@safe-place/schemas'
-import { count, eq, sql } from 'drizzle-orm'
+import { and, count, eq, sql } from 'drizzle-orm'
 import type { ProcessedAttachment } from '../attachments/processed'
 import type { Keyring } from '../crypto/keyring'
 import type { ReportRow } from '../db/rows'
@@ -24,6 +29,7 @@ import { buildReportUpdatedEvent } from '../delivery/payloads'
 import { receiversRoutedTo } from '../delivery/recipients'
 import { HubError } from '../hub-error'
 import { newId } from '../ids'
+import type { IdempotencyRequest } from '../intake/idempotency'
 import { attachmentContext } from '../intake/plan-report'
 import { appendToChain } from './chain'
 import { addedEntry } from './chain-content'
@@ -34,6 +40,8 @@ export interface AdditionInput {
   addition: ReportAdditionIntake
   /** Checked against the device's hashes and stripped (`attachments/receive.ts`). */
   files: readonly ProcessedAttachment[]
+  /** The `Idempotency-Key` and the digest of the request (`requestDigest`), if a key was sent. */
+  request?: IdempotencyRequest | undefined
   now: Date
 }
 
@@ -41,6 +49,28 @@ export interface AdditionResult {
   sequence: number
   /** Queued `report.updated` messages: wake the engine after the commit. */
   messageIds: string[]
+  /** True when the key was seen before: nothing was added this time. */
+  replayed: boolean
+}
+
+const REQUEST_PURPOSE = 'addition-request'
+
+/** The addition this key already made, if any; a conflict if it came with another request. */
+async function earlier(
+  tx: WriteTx,
+  keyring: Keyring,
+  reportId: string,
+  request: IdempotencyRequest,
+): Promise<AdditionResult | undefined> {
+  const [row] = await tx
+    .select({ seq: reportAdditions.seq, digest: reportAdditions.requestDigest })
+    .from(reportAdditions)
+    .where(and(eq(reportAdditions.reportId, reportId), eq(reportAdditions.requestKey, request.key)))
+  if (!row) return undefined
+  if (!row.digest || !keyring.matchesFingerprint(row.digest, request.digest, REQUEST_PURPOSE)) {
+    throw new HubError('idempotency_conflict')
+  }
+  return { sequence: row.seq, messageIds: [], replayed: true }
 }
 
 function normaliseAddition(
@@ -70,6 +100,10 @@ export async function addToReport(
   const { now, files } = input
   // Read again in the unit: it may have been withdrawn since it was opened.
   const report = await openReport(tx, input.report.id)
+  if (input.request) {
+    const done = await earlier(tx, keyring, report.id, input.request)
+    if (done) return done
+  }
   const [made] = await tx
     .select({ n: count() })
     .from(reportAdditions)
@@ -103,6 +137,10 @@ export async function addToReport(
     sealed: keyring.sealJson(addition, additionContext(additionId)),
     attachmentCount: files.length,
     createdAt: now,
+    requestKey: input.request?.key ?? null,
+    requestDigest: input.request
+      ? keyring.fingerprint(input.request.digest, REQUEST_PURPOSE)
+      : null,
   })
   if (files.length) {
     await tx.insert(attachments).values(
@@ -156,5 +194,5 @@ export async function addToReport(
     })),
     now,
   )
-  return { sequence, messageIds }
+  return { sequence, messageIds, replayed: false }
 }

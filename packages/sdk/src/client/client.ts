@@ -43,10 +43,11 @@ export interface SafePlaceClientOptions {
   sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined
 }
 
+/** Options of what creates something on the hub: a report, an addition to one. */
 export interface SubmitOptions {
-  /** Screenshots (PNG, JPEG, WebP): the report is then sent as multipart. */
+  /** Screenshots (PNG, JPEG, WebP): it is then sent as multipart. */
   attachments?: readonly Attachment[] | undefined
-  /** Reuse it to resend the same report safely; generated when left out. */
+  /** Reuse it to resend the same report or addition safely; generated when left out. */
   idempotencyKey?: string | undefined
   signal?: AbortSignal | undefined
 }
@@ -95,15 +96,15 @@ export interface SafePlaceClient {
   widgetConfig(options?: { signal?: AbortSignal | undefined }): Promise<WidgetConfig>
   /**
    * Adds an incident to a report (links, accounts, a description, screenshots), under the same
-   * limits and safety rules as a first report. Not retried after a lost answer (the hub does
-   * not deduplicate additions): on `network_error` or `timeout`, read the status before trying
-   * again.
+   * limits and safety rules as a first report. Sent with an idempotency key (generated when left
+   * out) and retried like a report: a retry after a lost answer adds nothing twice. To resend
+   * the same addition later, pass the same `idempotencyKey`.
    */
   addToReport(
     reference: string,
     receiptToken: string,
     addition: ReportAdditionIntakeInput,
-    options?: { attachments?: readonly Attachment[] | undefined; signal?: AbortSignal | undefined },
+    options?: SubmitOptions,
   ): Promise<ReportStatusView>
   /** Shares the report with receivers not chosen at first: each gets it as it stands, once. */
   shareWith(
@@ -282,9 +283,9 @@ export function createSafePlaceClient(options: SafePlaceClientOptions): SafePlac
         path: `${reportPath(reference)}/additions`,
         headers: bearer(receiptToken),
         body: attachments.length ? multipartBody(addition, attachments) : addition,
+        idempotencyKey: opts.idempotencyKey ?? globalThis.crypto.randomUUID(),
         signal: opts.signal,
         schema: ReportStatusView,
-        retries: 0,
       })
     },
 

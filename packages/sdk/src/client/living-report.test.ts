@@ -41,7 +41,7 @@ describe('the device hashes', () => {
 })
 
 describe('the living report', () => {
-  it('adds an incident with the receipt code, its files hashed, and does not retry a lost answer', async () => {
+  it('adds an incident with the receipt code, its files hashed, and retries a lost answer under the same key', async () => {
     hub.answer(json(201, statusView))
     const view = await client().addToReport(
       receipt.reference,
@@ -53,6 +53,7 @@ describe('the living report', () => {
     const post = hub.requests.at(-1)!
     expect(post.url).toBe(`/v1/reports/${receipt.reference}/additions`)
     expect(post.headers.authorization).toBe(`Bearer ${CODE}`)
+    expect(post.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/)
     expect(reportPart(post.body)).toMatchObject({
       what: { description: 'Encore' },
       evidence: { files: [{ sentSha256: await sha(png) }] },
@@ -61,12 +62,19 @@ describe('the living report', () => {
       json(503, { error: { code: 'service_unavailable', message: 'x' } }),
       json(201, statusView),
     )
-    const error = await client()
-      .addToReport(receipt.reference, CODE, { what: { description: 'Encore' } })
-      .catch((e: unknown) => e)
-    expect(isSafePlaceError(error) && error.code).toBe('service_unavailable')
-    // Once: no second attempt, though 503 is retried elsewhere.
-    expect(hub.requests.length).toBe(1)
+    const again = await client().addToReport(
+      receipt.reference,
+      CODE,
+      { what: { description: 'Encore' } },
+      { idempotencyKey: 'addition-key-0001' },
+    )
+    expect(again).toEqual(statusView)
+    // Sent twice, under one key: the hub adds it once.
+    const retried = hub.requests.slice(-2)
+    expect(retried.map((r) => r.headers['idempotency-key'])).toEqual([
+      'addition-key-0001',
+      'addition-key-0001',
+    ])
   })
 
   it('shares with one more receiver, and refuses an empty list before sending', async () => {

@@ -142,9 +142,13 @@ export class HubClient {
     token: string,
     addition: ReportAdditionIntakeInput,
     files: readonly Attachment[],
+    idempotencyKey: string,
     locale: string,
   ): Promise<ReportStatusView> {
-    const extra: Record<string, string> = { authorization: `Bearer ${token}` }
+    const extra: Record<string, string> = {
+      authorization: `Bearer ${token}`,
+      [headers.idempotencyKey]: idempotencyKey,
+    }
     const body = bodyOf(addition, files, extra)
     const path = `v1/reports/${encodeURIComponent(reference)}/additions?locale=${locale}`
     return this.#call(path, { method: 'POST', headers: extra, body }, 60_000)

@@ -12,6 +12,7 @@ import { errorMessage } from '../hub/error-message'
 import { fmt } from '../i18n/launcher'
 import { lines } from '../panel/draft'
 import { attachmentLimits } from '../panel/limits'
+import { newIdempotencyKey } from './idempotency-key'
 import type { AdditionDraft, FollowState } from './panel-state'
 import { Reactive } from './reactive'
 import type { Session } from './session'
@@ -114,14 +115,25 @@ export class FollowController extends Reactive<FollowData> implements FollowStat
   openAddition(open: boolean): void {
     this.#session.setErrors({})
     this.set({
-      addition: open ? { description: '', urls: '', accounts: '', files: [] } : undefined,
+      addition: open
+        ? {
+            description: '',
+            urls: '',
+            accounts: '',
+            files: [],
+            idempotencyKey: newIdempotencyKey(),
+          }
+        : undefined,
       notice: '',
     })
     this.#session.host.focusAfterRender(open ? '#add-description' : '#add')
   }
 
-  editAddition(patch: Partial<Omit<AdditionDraft, 'files'>>): void {
-    if (this.addition) this.set({ addition: { ...this.addition, ...patch } })
+  /** What she changes is another addition: it gets a key of its own. */
+  editAddition(patch: Partial<Omit<AdditionDraft, 'files' | 'idempotencyKey'>>): void {
+    if (this.addition) {
+      this.set({ addition: { ...this.addition, ...patch, idempotencyKey: newIdempotencyKey() } })
+    }
   }
 
   async addFiles(files: readonly File[]): Promise<void> {
@@ -138,7 +150,13 @@ export class FollowController extends Reactive<FollowData> implements FollowStat
       try {
         const name = `capture-${current.files.length + 1}.jpg`
         const prepared = await prepareFile(file, bytes, name)
-        this.set({ addition: { ...current, files: [...current.files, prepared] } })
+        this.set({
+          addition: {
+            ...current,
+            files: [...current.files, prepared],
+            idempotencyKey: newIdempotencyKey(),
+          },
+        })
       } catch {
         error = fmt(s.t.filesError, { name: file.name.slice(0, 60) })
       }
@@ -148,7 +166,9 @@ export class FollowController extends Reactive<FollowData> implements FollowStat
 
   removeFile(index: number): void {
     const a = this.addition
-    if (a) this.set({ addition: { ...a, files: a.files.filter((_, i) => i !== index) } })
+    if (!a) return
+    const files = a.files.filter((_, i) => i !== index)
+    this.set({ addition: { ...a, files, idempotencyKey: newIdempotencyKey() } })
   }
 
   async sendAddition(): Promise<void> {
@@ -173,7 +193,7 @@ export class FollowController extends Reactive<FollowData> implements FollowStat
       evidence: { urls: [], texts: [], ...digestsOf(a.files) },
     }
     const sent = await this.#run(
-      () => s.client.add(this.reference, this.token, addition, a.files, s.locale),
+      () => s.client.add(this.reference, this.token, addition, a.files, a.idempotencyKey, s.locale),
       '.notice',
     )
     if (!sent) return

@@ -124,7 +124,7 @@ export interface FollowState {
   readonly notice: string
   /** Opens the addition form (focus on its first field), or closes it, dropping what was typed. */
   openAddition(open: boolean): void
-  editAddition(patch: Partial<Omit<AdditionDraft, 'files'>>): void
+  editAddition(patch: Partial<Omit<AdditionDraft, 'files' | 'idempotencyKey'>>): void
   /** Re-encodes and hashes screenshots on the device, as for a first report. */
   addFiles(files: readonly File[]): Promise<void>
   removeFile(index: number): void
@@ -140,6 +140,8 @@ export interface AdditionDraft {
   urls: string
   accounts: string
   files: readonly Attachment[]
+  /** Kept while the addition is unchanged, so a retry after a lost answer adds it once. */
+  idempotencyKey: string
 }
 
 /** Help resources, filtered by situation. */

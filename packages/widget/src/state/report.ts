@@ -12,6 +12,7 @@ import { fmt } from '../i18n/launcher'
 import { type Draft, emptyDraft } from '../panel/draft'
 import { toIntake } from '../panel/intake'
 import { attachmentLimits } from '../panel/limits'
+import { newIdempotencyKey } from './idempotency-key'
 import type { DraftEdit, ReportState, StepRules } from './panel-state'
 import { Reactive } from './reactive'
 import type { ReceiptController } from './receipt'
@@ -22,12 +23,6 @@ interface ReportData {
   step: number
   sending: boolean
   sendError: string
-}
-
-/** 128 random bits as hex; `getRandomValues` works even where `randomUUID` does not (http pages). */
-function newIdempotencyKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  return `sp_${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`
 }
 
 export class ReportController extends Reactive<ReportData> implements ReportState, ReportData {

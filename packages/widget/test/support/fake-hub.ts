@@ -93,8 +93,13 @@ export interface FakeHub {
    * connection is retried by Chromium itself, which would hide the panel's own retry).
    */
   loseNextAnswer: boolean
-  /** Additions to followed reports, as received (files with the device's hashes). */
-  additions: { reference: string; addition: ReportAdditionIntake; files: Buffer[] }[]
+  /** Additions to followed reports, as received (files with the device's hashes, and the key). */
+  additions: {
+    reference: string
+    addition: ReportAdditionIntake
+    files: Buffer[]
+    idempotencyKey: string | undefined
+  }[]
   /** Proof packs served. */
   packs: number
   close(): Promise<void>
@@ -400,7 +405,8 @@ export async function startFakeHub(
       } else json = JSON.parse(raw.toString('utf8'))
       const parsed = ReportAdditionIntake.safeParse(json)
       if (!parsed.success) return fail(res, 'validation_failed')
-      hub.additions.push({ reference, addition: parsed.data, files })
+      const idempotencyKey = req.headers['idempotency-key'] as string | undefined
+      hub.additions.push({ reference, addition: parsed.data, files, idempotencyKey })
       return send(res, 201, statusView(reference, entry.withdrawn))
     }
     const match = /^\/v1\/reports\/([^/]+)(\/status|\/contest|\/notifications)?$/.exec(url.pathname)
