@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { attachmentContext } from '../src/intake/plan-report'
+import { attachmentContext } from '../src/attachments/stored'
 import { EXIF_MARKER, jpegWithGps, PNG_TEXT_MARKER, pngWithText } from './support/images'
 import { makeTestHub, postReport, sampleReport, type TestHub } from './support/test-hub'
 

@@ -1,10 +1,11 @@
 /** Operator API for reports: the inbox list and one report in detail, tenant-scoped. */
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { pageOf, ReportDetail, ReportListItem, ReportListQuery } from '@safe-place/schemas'
 import { listReports, reportDetail } from '../admin/reports'
 import { requireApiKey, tenantOf } from '../auth/api-key'
 import type { HubEnv } from '../http/env'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
+import { referenceParam } from '../http/openapi-params'
 
 const security = [{ apiKey: [] }]
 
@@ -28,12 +29,7 @@ const reportDetailRoute = createRoute({
   security,
   summary: 'One report with its timeline (content opened for the operator scope only)',
   request: {
-    params: z.object({
-      reference: z
-        .string()
-        .max(40)
-        .openapi({ param: { name: 'reference', in: 'path' } }),
-    }),
+    params: referenceParam,
   },
   responses: {
     200: jsonContent(ReportDetail, 'The report'),

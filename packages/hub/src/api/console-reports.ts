@@ -20,14 +20,9 @@ import { consoleSecurity, requireSession } from '../console/session-auth'
 import { applyStatusUpdate } from '../delivery/status-update'
 import type { HubEnv } from '../http/env'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
+import { referenceParam } from '../http/openapi-params'
 
 const tags = ['Console']
-const referenceParam = z.object({
-  reference: z
-    .string()
-    .max(40)
-    .openapi({ param: { name: 'reference', in: 'path' } }),
-})
 
 const consoleInboxRoute = createRoute({
   method: 'get',

@@ -14,15 +14,10 @@ import type { BuiltPack } from '../evidence/pack/build'
 import { makeEvidencePack } from '../evidence/pack/make'
 import type { HubEnv } from '../http/env'
 import { errorResponses } from '../http/openapi-errors'
+import { receiptAuthHeader, referenceParam } from '../http/openapi-params'
 import { requireReceipt } from '../http/require-receipt'
 import { HubError } from '../hub-error'
 
-const params = z.object({
-  reference: z
-    .string()
-    .max(40)
-    .openapi({ param: { name: 'reference', in: 'path' }, example: 'SP-7K3Q-9XWD' }),
-})
 const query = z.object({
   locale: Locale.optional().openapi({ description: 'Language of the PDF summary' }),
 })
@@ -37,15 +32,9 @@ const reporterRoute = createRoute({
   tags: ['Public'],
   summary: 'Download my report file: a signed proof pack (ZIP)',
   request: {
-    params,
+    params: referenceParam,
     query,
-    headers: z.object({
-      authorization: z
-        .string()
-        .max(500)
-        .optional()
-        .openapi({ description: 'Bearer <receipt code>' }),
-    }),
+    headers: receiptAuthHeader,
   },
   responses: {
     200: zip,
@@ -59,7 +48,7 @@ const operatorRoute = createRoute({
   tags: ['Operator'],
   security: [{ apiKey: [] }],
   summary: "A report's signed proof pack (ZIP), for the operator",
-  request: { params, query },
+  request: { params: referenceParam, query },
   responses: {
     200: zip,
     ...errorResponses(

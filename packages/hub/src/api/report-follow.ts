@@ -6,36 +6,23 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { ContestRequest, Locale, NotificationRequest, ReportStatusView } from '@safe-place/schemas'
-import { eq } from 'drizzle-orm'
 import type { Context } from 'hono'
-import { createMiddleware } from 'hono/factory'
 import type { ReportRow } from '../db/rows'
-import { reports } from '../db/schema'
 import { jsonBodyErrorCodes, jsonBodyGuard } from '../http/body'
-import { clientKey } from '../http/client-key'
 import type { HubEnv } from '../http/env'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
-import { jsonBody } from '../http/openapi-params'
+import { jsonBody, receiptAuthHeader, referenceParam } from '../http/openapi-params'
 import { enforceRate } from '../http/rate-limit'
 import { RateLimiter } from '../http/rate-limiter'
+import { requireReceipt } from '../http/require-receipt'
 import { HubError } from '../hub-error'
 import { startNotifications, stopNotifications } from '../notifications/subscriptions'
 import { contestReport } from '../reports/contest'
-import { openByReceipt } from '../reports/receipt-access'
-import { statusViewOf } from '../reports/status-view'
+import { currentStatusView } from './status-answer'
 
 /** Starting or stopping more often than this per report and minute is no person's doing. */
 const NOTIFICATION_CHANGES_PER_MINUTE = 5
 
-const params = z.object({
-  reference: z
-    .string()
-    .max(40)
-    .openapi({ param: { name: 'reference', in: 'path' }, example: 'SP-7K3Q-9XWD' }),
-})
-const auth = z.object({
-  authorization: z.string().max(500).optional().openapi({ description: 'Bearer <receiptToken>' }),
-})
 const query = z.object({ locale: Locale.optional() })
 const answers = {
   200: jsonContent(ReportStatusView, 'The report as she now sees it'),
@@ -47,7 +34,12 @@ const contestRoute = createRoute({
   path: '/v1/reports/{reference}/contest',
   tags: ['Public'],
   summary: 'Contest the answer the report got, and learn the ways that remain',
-  request: { params, headers: auth, query, body: jsonBody(ContestRequest) },
+  request: {
+    params: referenceParam,
+    headers: receiptAuthHeader,
+    query,
+    body: jsonBody(ContestRequest),
+  },
   responses: {
     ...answers,
     ...errorResponses(
@@ -65,7 +57,12 @@ const startRoute = createRoute({
   path: '/v1/reports/{reference}/notifications',
   tags: ['Public'],
   summary: 'Be told by a neutral e-mail when the report moves',
-  request: { params, headers: auth, query, body: jsonBody(NotificationRequest) },
+  request: {
+    params: referenceParam,
+    headers: receiptAuthHeader,
+    query,
+    body: jsonBody(NotificationRequest),
+  },
   responses: {
     ...answers,
     ...errorResponses(...jsonBodyErrorCodes, ...receiptErrors, 'notifications_unavailable'),
@@ -77,31 +74,9 @@ const stopRoute = createRoute({
   path: '/v1/reports/{reference}/notifications',
   tags: ['Public'],
   summary: 'Stop the e-mails: the address is erased at once',
-  request: { params, headers: auth, query },
+  request: { params: referenceParam, headers: receiptAuthHeader, query },
   responses: { ...answers, ...errorResponses('receipt_invalid', 'rate_limited') },
 })
-
-/** The report each request opened with its receipt, before its body was read. */
-const opened = new WeakMap<Context, ReportRow>()
-
-const receiptFirst = createMiddleware<HubEnv>(async (c, next) => {
-  const hub = c.get('hub')
-  enforceRate(
-    hub.limiters.clientReceipts,
-    clientKey(c),
-    hub.settings.clientReceiptTriesPerMinute,
-    hub.now().getTime(),
-  )
-  const reference = c.req.param('reference') ?? ''
-  opened.set(c, await openByReceipt(hub.db, reference, c.req.header('authorization')))
-  await next()
-})
-
-function reportOf(c: Context<HubEnv>): ReportRow {
-  const report = opened.get(c)
-  if (!report) throw new HubError('receipt_invalid')
-  return report
-}
 
 function refuseWithdrawn(report: ReportRow): void {
   if (report.status === 'withdrawn' || report.withdrawnAt || report.erasedAt) {
@@ -113,25 +88,17 @@ export function reportFollowRoutes(): OpenAPIHono<HubEnv> {
   const app = new OpenAPIHono<HubEnv>()
   const notificationChanges = new RateLimiter()
   for (const path of ['/v1/reports/:reference/contest', '/v1/reports/:reference/notifications']) {
-    app.use(path, receiptFirst, jsonBodyGuard(8 * 1024))
-  }
-
-  const view = async (c: Context<HubEnv>, reportId: string, locale: Locale | undefined) => {
-    const hub = c.get('hub')
-    const [report] = await hub.db.select().from(reports).where(eq(reports.id, reportId))
-    if (!report) throw new HubError('receipt_invalid')
-    c.header('cache-control', 'no-store')
-    return statusViewOf(hub.db, hub.keyring, report, locale ?? (report.locale as Locale))
+    app.use(path, requireReceipt({ evidenceLimit: false }), jsonBodyGuard(8 * 1024))
   }
 
   app.openapi(contestRoute, async (c) => {
     const hub = c.get('hub')
-    const report = reportOf(c)
+    const report = c.get('receiptReport')
     const { messageIds } = await hub.write((tx) =>
       contestReport(tx, hub.keyring, report.id, c.req.valid('json').reason, hub.now()),
     )
     if (messageIds.length) hub.engine?.wake()
-    return c.json(await view(c, report.id, c.req.valid('query').locale), 200)
+    return c.json(await currentStatusView(c, report.id, c.req.valid('query').locale), 200)
   })
 
   const limitChanges = (c: Context<HubEnv>, report: ReportRow) => {
@@ -146,7 +113,7 @@ export function reportFollowRoutes(): OpenAPIHono<HubEnv> {
 
   app.openapi(startRoute, async (c) => {
     const hub = c.get('hub')
-    const report = reportOf(c)
+    const report = c.get('receiptReport')
     refuseWithdrawn(report)
     if (!hub.mail.enabled) {
       throw new HubError('notifications_unavailable', 'This hub does not send e-mails.')
@@ -154,15 +121,15 @@ export function reportFollowRoutes(): OpenAPIHono<HubEnv> {
     limitChanges(c, report)
     const { email } = c.req.valid('json')
     await hub.write((tx) => startNotifications(tx, hub.keyring, report.id, email, hub.now()))
-    return c.json(await view(c, report.id, c.req.valid('query').locale), 200)
+    return c.json(await currentStatusView(c, report.id, c.req.valid('query').locale), 200)
   })
 
   app.openapi(stopRoute, async (c) => {
     const hub = c.get('hub')
-    const report = reportOf(c)
+    const report = c.get('receiptReport')
     limitChanges(c, report)
     await hub.write((tx) => stopNotifications(tx, report.id))
-    return c.json(await view(c, report.id, c.req.valid('query').locale), 200)
+    return c.json(await currentStatusView(c, report.id, c.req.valid('query').locale), 200)
   })
   return app
 }

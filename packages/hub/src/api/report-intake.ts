@@ -5,13 +5,14 @@
  * and `submitReport` does the rest.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { headers, IdempotencyKey, Receipt, ReportIntake, reportLimits } from '@safe-place/schemas'
+import { headers, IdempotencyKey, Receipt, ReportIntake } from '@safe-place/schemas'
 import { receiveFiles } from '../attachments/receive'
 import { requireSiteKey } from '../auth/site-key'
 import { clientKey } from '../http/client-key'
 import type { HubEnv } from '../http/env'
 import { idempotencyKeyOf } from '../http/idempotency-header'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
+import { multipartWithFiles } from '../http/openapi-params'
 import { enforceRate } from '../http/rate-limit'
 import { requestDigest } from '../intake/idempotency'
 import { limitBodyWithFiles, parseBody } from '../intake/parse-body'
@@ -40,13 +41,7 @@ const submitReportRoute = createRoute({
       content: {
         'application/json': { schema: ReportIntake },
         'multipart/form-data': {
-          schema: z.object({
-            report: z.string().openapi({ description: 'ReportIntake as JSON text' }),
-            attachments: z
-              .array(z.string().openapi({ format: 'binary' }))
-              .max(reportLimits.attachmentsMax)
-              .optional(),
-          }),
+          schema: multipartWithFiles('ReportIntake'),
         },
         'application/x-www-form-urlencoded': {
           schema: z.record(z.string(), z.string()).openapi({

@@ -12,36 +12,26 @@ import {
   headers,
   IdempotencyKey,
   issuesToDetails,
-  type Locale,
+  Locale,
   ReportAdditionIntake,
   ReportStatusView,
-  reportLimits,
 } from '@safe-place/schemas'
 import { receiveFiles } from '../attachments/receive'
 import { addToReport } from '../evidence/add-to-report'
 import { extendConsent } from '../evidence/extend-consent'
-import { openReport } from '../evidence/living-report'
 import { parseAddition } from '../evidence/parse-addition'
 import { jsonBodyGuard } from '../http/body'
 import type { HubEnv } from '../http/env'
 import { idempotencyKeyOf } from '../http/idempotency-header'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
+import { multipartWithFiles, receiptAuthHeader, referenceParam } from '../http/openapi-params'
 import { requireReceipt } from '../http/require-receipt'
 import { HubError } from '../hub-error'
 import { requestDigest } from '../intake/idempotency'
 import { limitBodyWithFiles, parseBody } from '../intake/parse-body'
-import { statusViewOf } from '../reports/status-view'
+import { currentStatusView } from './status-answer'
 
-const params = z.object({
-  reference: z
-    .string()
-    .max(40)
-    .openapi({ param: { name: 'reference', in: 'path' }, example: 'SP-7K3Q-9XWD' }),
-})
-const auth = z.object({
-  authorization: z.string().max(500).optional().openapi({ description: 'Bearer <receipt code>' }),
-})
-const withIdempotency = auth.extend({
+const withIdempotency = receiptAuthHeader.extend({
   [headers.idempotencyKey]: IdempotencyKey.optional().openapi({
     description:
       'Sent again with a retry, it adds nothing twice: the same key and request answer the report as it stands, another request `409`.',
@@ -57,7 +47,7 @@ const additionRoute = createRoute({
   description:
     'JSON `ReportAdditionIntake`, or `multipart/form-data` with a `report` part (JSON text) and up to 5 `attachments` parts, under the same limits and safety rules as a first report. Delivered as `report.updated` to every receiver that got the report.',
   request: {
-    params,
+    params: referenceParam,
     headers: withIdempotency,
     query,
     body: {
@@ -65,13 +55,7 @@ const additionRoute = createRoute({
       content: {
         'application/json': { schema: ReportAdditionIntake },
         'multipart/form-data': {
-          schema: z.object({
-            report: z.string().openapi({ description: 'ReportAdditionIntake as JSON text' }),
-            attachments: z
-              .array(z.string().openapi({ format: 'binary' }))
-              .max(reportLimits.attachmentsMax)
-              .optional(),
-          }),
+          schema: multipartWithFiles('ReportAdditionIntake'),
         },
       },
     },
@@ -106,8 +90,8 @@ const consentRoute = createRoute({
   description:
     'Each receiver is routed by the same rules as a first report and gets the whole report as it stands (`report.created`, additions included), once.',
   request: {
-    params,
-    headers: auth,
+    params: referenceParam,
+    headers: receiptAuthHeader,
     query,
     body: { required: true, content: { 'application/json': { schema: ConsentExtension } } },
   },
@@ -145,10 +129,8 @@ export function reportLivingRoutes(): OpenAPIHono<HubEnv> {
       addToReport(tx, hub.keyring, { report, addition, files, request, now }),
     )
     if (!added.replayed) hub.engine?.wake()
-    const locale = (c.req.query('locale') ?? report.locale) as Locale
-    c.header('cache-control', 'no-store')
-    const current = await openReport(hub.db, report.id)
-    return c.json(await statusViewOf(hub.db, hub.keyring, current, locale), 201)
+    const locale = Locale.safeParse(c.req.query('locale')).data
+    return c.json(await currentStatusView(c, report.id, locale), 201)
   })
   app.openAPIRegistry.registerPath(consentRoute)
   app.post('/v1/reports/:reference/consents', requireReceipt(), jsonBodyGuard(), async (c) => {
@@ -170,10 +152,8 @@ export function reportLivingRoutes(): OpenAPIHono<HubEnv> {
       }),
     )
     hub.engine?.wake()
-    const locale = (c.req.query('locale') ?? report.locale) as Locale
-    c.header('cache-control', 'no-store')
-    const current = await openReport(hub.db, report.id)
-    return c.json(await statusViewOf(hub.db, hub.keyring, current, locale), 200)
+    const locale = Locale.safeParse(c.req.query('locale')).data
+    return c.json(await currentStatusView(c, report.id, locale), 200)
   })
   return app
 }

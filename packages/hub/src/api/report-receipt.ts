@@ -9,21 +9,12 @@ import type { Context } from 'hono'
 import { clientKey } from '../http/client-key'
 import type { HubEnv } from '../http/env'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
+import { receiptAuthHeader, referenceParam } from '../http/openapi-params'
 import { enforceRate } from '../http/rate-limit'
 import { openByReceipt } from '../reports/receipt-access'
 import { statusViewOf } from '../reports/status-view'
 import { withdrawReport } from '../reports/withdraw'
 
-const params = z.object({
-  reference: z
-    .string()
-    .max(40)
-    .openapi({ param: { name: 'reference', in: 'path' }, example: 'SP-7K3Q-9XWD' }),
-})
-const auth = z.object({
-  // Optional here so a missing token answers 401 receipt_invalid, like a wrong one.
-  authorization: z.string().max(500).optional().openapi({ description: 'Bearer <receiptToken>' }),
-})
 const receiptErrors = errorResponses('validation_failed', 'receipt_invalid', 'origin_not_allowed')
 
 const statusRoute = createRoute({
@@ -32,8 +23,8 @@ const statusRoute = createRoute({
   tags: ['Public'],
   summary: "The reporter's view of a report",
   request: {
-    params,
-    headers: auth,
+    params: referenceParam,
+    headers: receiptAuthHeader,
     query: z.object({ locale: Locale.optional() }),
   },
   responses: {
@@ -47,7 +38,11 @@ const withdrawRoute = createRoute({
   path: '/v1/reports/{reference}',
   tags: ['Public'],
   summary: 'Withdraw a report: its personal data is erased at once',
-  request: { params, headers: auth, query: z.object({ locale: Locale.optional() }) },
+  request: {
+    params: referenceParam,
+    headers: receiptAuthHeader,
+    query: z.object({ locale: Locale.optional() }),
+  },
   responses: {
     200: jsonContent(ReportStatusView, 'The report, now withdrawn'),
     ...receiptErrors,

@@ -11,6 +11,7 @@ import { applyStatusUpdate } from '../delivery/status-update'
 import { jsonBodyErrorCodes } from '../http/body'
 import type { HubEnv } from '../http/env'
 import { errorResponses, jsonContent } from '../http/openapi-errors'
+import { referenceParam } from '../http/openapi-params'
 import { HubError } from '../hub-error'
 
 const Answer = z.object({ reference: z.string(), status: ReceiverStatus })
@@ -22,12 +23,7 @@ const statusUpdateRoute = createRoute({
   security: [{ apiKey: [] }],
   summary: 'Tell the reporter (and the other receivers) where a report stands',
   request: {
-    params: z.object({
-      reference: z
-        .string()
-        .max(40)
-        .openapi({ param: { name: 'reference', in: 'path' } }),
-    }),
+    params: referenceParam,
     body: { required: true, content: { 'application/json': { schema: StatusUpdate } } },
   },
   responses: {

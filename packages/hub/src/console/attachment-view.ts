@@ -6,11 +6,11 @@
  */
 import { eq } from 'drizzle-orm'
 import sharp from 'sharp'
+import { attachmentContext } from '../attachments/stored'
 import type { Keyring } from '../crypto/keyring'
 import { attachments } from '../db/schema'
 import type { ReadDb } from '../db/types'
 import { HubError } from '../hub-error'
-import { attachmentContext } from '../intake/plan-report'
 
 const PREVIEW_WIDTH = 16
 

@@ -3,32 +3,39 @@
  * (delivered, in flight, or tried at least once). They are the ones entitled to hear about its
  * status changes and its withdrawal.
  */
-import { and, eq, gt, inArray, ne, or } from 'drizzle-orm'
+import { and, eq, gt, inArray, ne, or, type SQL } from 'drizzle-orm'
 import type { ReceiverRow } from '../db/rows'
 import { messages, receivers } from '../db/schema'
 import type { ReadDb } from '../db/types'
 
-export async function receiversThatGotReport(tx: ReadDb, reportId: string): Promise<ReceiverRow[]> {
-  const sent = await tx
+/** The receivers of the report's `report.created` messages that meet `which`. */
+async function receiversOfCreated(
+  tx: ReadDb,
+  reportId: string,
+  which: SQL | undefined,
+): Promise<ReceiverRow[]> {
+  const found = await tx
     .selectDistinct({ receiverId: messages.receiverId })
     .from(messages)
-    .where(
-      and(
-        eq(messages.reportId, reportId),
-        eq(messages.eventType, 'report.created'),
-        or(inArray(messages.state, ['succeeded', 'delivering']), gt(messages.attempts, 0)),
-      ),
-    )
-  if (sent.length === 0) return []
+    .where(and(eq(messages.reportId, reportId), eq(messages.eventType, 'report.created'), which))
+  if (found.length === 0) return []
   return tx
     .select()
     .from(receivers)
     .where(
       inArray(
         receivers.id,
-        sent.map((s) => s.receiverId),
+        found.map((r) => r.receiverId),
       ),
     )
+}
+
+export function receiversThatGotReport(tx: ReadDb, reportId: string): Promise<ReceiverRow[]> {
+  return receiversOfCreated(
+    tx,
+    reportId,
+    or(inArray(messages.state, ['succeeded', 'delivering']), gt(messages.attempts, 0)),
+  )
 }
 
 /**
@@ -36,27 +43,8 @@ export async function receiversThatGotReport(tx: ReadDb, reportId: string): Prom
  * exists for them and was not cancelled (a withdrawal cancels). An addition goes to each of
  * them, even before their `report.created` left: the order per report holds it until then.
  */
-export async function receiversRoutedTo(tx: ReadDb, reportId: string): Promise<ReceiverRow[]> {
-  const routed = await tx
-    .selectDistinct({ receiverId: messages.receiverId })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.reportId, reportId),
-        eq(messages.eventType, 'report.created'),
-        ne(messages.state, 'cancelled'),
-      ),
-    )
-  if (routed.length === 0) return []
-  return tx
-    .select()
-    .from(receivers)
-    .where(
-      inArray(
-        receivers.id,
-        routed.map((r) => r.receiverId),
-      ),
-    )
+export function receiversRoutedTo(tx: ReadDb, reportId: string): Promise<ReceiverRow[]> {
+  return receiversOfCreated(tx, reportId, ne(messages.state, 'cancelled'))
 }
 
 /** Whether a report was routed to a receiver at all (a `report.created` message exists). */

@@ -20,6 +20,7 @@ import {
 } from '@safe-place/schemas'
 import { and, count, eq, sql } from 'drizzle-orm'
 import type { ProcessedAttachment } from '../attachments/processed'
+import { attachmentRow } from '../attachments/stored'
 import type { Keyring } from '../crypto/keyring'
 import type { ReportRow } from '../db/rows'
 import { attachments, reportAdditions, reports, timelineEvents } from '../db/schema'
@@ -30,7 +31,6 @@ import { receiversRoutedTo } from '../delivery/recipients'
 import { HubError } from '../hub-error'
 import { newId } from '../ids'
 import type { IdempotencyRequest } from '../intake/idempotency'
-import { attachmentContext } from '../intake/plan-report'
 import { appendToChain } from './chain'
 import { addedEntry } from './chain-content'
 import { additionContext, openReport } from './living-report'
@@ -143,24 +143,9 @@ export async function addToReport(
       : null,
   })
   if (files.length) {
-    await tx.insert(attachments).values(
-      files.map((f) => ({
-        id: f.id,
-        reportId: report.id,
-        additionId,
-        mediaType: f.mediaType,
-        bytes: f.bytes,
-        width: f.width,
-        height: f.height,
-        sha256: f.sha256,
-        dataSealed: keyring.sealBytes(f.data, attachmentContext(f.id)),
-        createdAt: now,
-        receivedSha256: f.receivedSha256 ?? null,
-        receivedBytes: f.receivedBytes ?? null,
-        originalSha256: f.originalSha256 ?? null,
-        originalBytes: f.originalBytes ?? null,
-      })),
-    )
+    await tx
+      .insert(attachments)
+      .values(files.map((f) => attachmentRow(keyring, f, { reportId: report.id, additionId, now })))
   }
   await tx
     .update(reports)

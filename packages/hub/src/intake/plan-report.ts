@@ -6,6 +6,7 @@
  */
 import type { NormalisedReport, Receipt } from '@safe-place/schemas'
 import type { ProcessedAttachment } from '../attachments/processed'
+import { attachmentRow } from '../attachments/stored'
 import type { Keyring } from '../crypto/keyring'
 import type { ReceiverRow } from '../db/rows'
 import {
@@ -29,8 +30,6 @@ import { planReportMessages } from '../routing/plan'
 import type { RoutingRules } from '../routing/rules'
 import { type IdempotencyRequest, idempotencyRow } from './idempotency'
 import { reportContext, sealedContentOf } from './sealed-content'
-
-export const attachmentContext = (attachmentId: string) => `attachment:${attachmentId}`
 
 export interface PlanReportInput {
   /** Normalised, with its reference. */
@@ -111,21 +110,7 @@ export function planReport(
     { table: reports, rows: [reportRow(keyring, input, reportId, report)] },
     {
       table: attachments,
-      rows: input.files.map((f) => ({
-        id: f.id,
-        reportId,
-        mediaType: f.mediaType,
-        bytes: f.bytes,
-        width: f.width,
-        height: f.height,
-        sha256: f.sha256,
-        dataSealed: keyring.sealBytes(f.data, attachmentContext(f.id)),
-        createdAt: at,
-        receivedSha256: f.receivedSha256 ?? null,
-        receivedBytes: f.receivedBytes ?? null,
-        originalSha256: f.originalSha256 ?? null,
-        originalBytes: f.originalBytes ?? null,
-      })),
+      rows: input.files.map((f) => attachmentRow(keyring, f, { reportId, now: at })),
     },
     { table: timelineEvents, rows: timeline },
     ...chain.inserts,

@@ -14,6 +14,7 @@ import type {
   ReportAddition,
 } from '@safe-place/schemas'
 import { asc, eq, inArray } from 'drizzle-orm'
+import { attachmentContext } from '../../attachments/stored'
 import type { Keyring } from '../../crypto/keyring'
 import type { ReportRow } from '../../db/rows'
 import {
@@ -25,7 +26,6 @@ import {
 } from '../../db/schema'
 import type { DbAccess } from '../../db/types'
 import { HubError } from '../../hub-error'
-import { attachmentContext } from '../../intake/plan-report'
 import { appendToChain, chainContentContext, openChainKey } from '../chain'
 import { loadAdditions, openReport } from '../living-report'
 
